@@ -1,0 +1,203 @@
+/**
+ * Turns a pack entry into the ready-made model a card renders. Pure, and the only place that decides what a
+ * card says: the components only lay it out. Every fact carries its date and sources.
+ */
+import { eventEnd, eventStart, PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
+import { CORE_PARTY_IDS, type Conflict, type NewsEvent, type PartyId, type Stance, type TrackId } from '../knowledge/schema';
+
+export interface SourceLink {
+  publisher: string;
+  title: string;
+  url: string;
+  date: string;
+  /** "copy of Reuters", "Russian state media": what a reader should know about this source. */
+  note?: string;
+}
+
+export interface StanceCell {
+  position: string;
+  status: Stance['status'];
+  date: string;
+  /** Who took the position, when it is one person's or state's. */
+  by?: string;
+  quote?: { text: string; by: string };
+  unverified?: string;
+  sources: SourceLink[];
+}
+
+/** One row of a stance table. Every row has the same fields in the same order; `stance` null means none found. */
+export interface StanceRow {
+  party: PartyId;
+  partyName: string;
+  stance: StanceCell | null;
+  /** How many older stances of this party on this topic the card does not show. */
+  earlier: number;
+}
+
+export interface TopicStanceLine {
+  topic: string;
+  topicName: string;
+  stance: StanceCell;
+}
+
+export interface EventLine {
+  id: string;
+  name: string;
+  date: string;
+}
+
+export interface ConflictModel {
+  about: string;
+  versions: { text: string; sources: SourceLink[] }[];
+}
+
+interface CardBase {
+  id: string;
+  name: string;
+  asOf: string;
+  packTitle: string;
+  conflicts: ConflictModel[];
+  sources: SourceLink[];
+  relatedEvents: EventLine[];
+}
+
+export type CardModel =
+  | (CardBase & {
+      kind: 'topic';
+      definition: string;
+      status: { text: string; date: string; sources: SourceLink[] };
+      rows: StanceRow[];
+    })
+  | (CardBase & {
+      kind: 'person' | 'country' | 'organization' | 'group';
+      role: string;
+      description: string;
+      affiliation?: string;
+      party?: string;
+      stances: TopicStanceLine[];
+    })
+  | (CardBase & {
+      kind: 'event';
+      date: string;
+      place: string;
+      participants: string[];
+      summary: string;
+      outcome: string;
+      unverified?: string;
+    });
+
+export interface CardFilters {
+  tracks?: readonly TrackId[];
+  parties?: readonly PartyId[];
+}
+
+const RELATED_EVENTS = 4;
+const ACTOR_STANCES = 5;
+
+export function formatEventDate(event: NewsEvent): string {
+  const start = eventStart(event);
+  const end = eventEnd(event);
+  return start === end ? start : `${start} – ${end}`;
+}
+
+export function buildCardModel(index: PackIndex, id: string, filters: CardFilters = {}): CardModel | null {
+  const entity = index.entity(id);
+  if (!entity) return null;
+  const { pack } = index;
+  const sourceLinks = (ids: readonly string[]): SourceLink[] =>
+    ids.flatMap((sid) => {
+      const s = index.source(sid);
+      if (!s) return [];
+      const note = s.kind === 'copy' ? `copy of ${s.copyOf ?? 'the original outlet'}` : s.kind === 'state-media' ? 'Russian state media: what Moscow said' : undefined;
+      return [{ publisher: s.publisher, title: s.title, url: s.url, date: s.date, ...(note ? { note } : {}) }];
+    });
+  const cell = (s: Stance): StanceCell => ({
+    position: s.position,
+    status: s.status,
+    date: s.date,
+    ...(s.actor ? { by: index.actor(s.actor)?.name ?? s.actor } : {}),
+    ...(s.quote ? { quote: { text: s.quote.text, by: index.actor(s.quote.by)?.name ?? s.quote.by } } : {}),
+    ...(s.verification ? { unverified: s.verification.note } : {}),
+    sources: sourceLinks(s.sources),
+  });
+  const conflicts = (list: readonly Conflict[] | undefined): ConflictModel[] =>
+    (list ?? []).map((c) => ({ about: c.about, versions: c.versions.map((v) => ({ text: v.text, sources: sourceLinks(v.sources) })) }));
+  const trackAllowed = (tracks: readonly TrackId[]) => !filters.tracks || tracks.length === 0 || tracks.some((t) => filters.tracks!.includes(t));
+  const eventLine = (e: NewsEvent): EventLine => ({ id: e.id, name: e.name, date: formatEventDate(e) });
+  const base = { id, asOf: pack.meta.asOf, packTitle: pack.meta.title };
+
+  if (entity.kind === 'topic') {
+    const topic = entity.item;
+    const parties = (topic.parties ?? CORE_PARTY_IDS).filter((p) => !filters.parties || filters.parties.includes(p));
+    const stances = index.stancesByTopic(topic.id);
+    const rows: StanceRow[] = parties.map((party) => {
+      const own = stances.filter((s) => s.party === party);
+      return { party, partyName: PARTY_NAMES[party], stance: own[0] ? cell(own[0]) : null, earlier: Math.max(0, own.length - 1) };
+    });
+    const related = index.eventsNewestFirst.filter((e) => (topic.track ? e.tracks.includes(topic.track) : false)).slice(0, RELATED_EVENTS);
+    return {
+      ...base,
+      kind: 'topic',
+      name: topic.name,
+      definition: topic.definition,
+      status: { text: topic.status.text, date: topic.status.date, sources: sourceLinks(topic.status.sources) },
+      rows,
+      conflicts: conflicts(topic.conflicts),
+      sources: sourceLinks(topic.sources),
+      relatedEvents: related.map(eventLine),
+    };
+  }
+  if (entity.kind === 'actor') {
+    const actor = entity.item;
+    // A state's card shows what its people said too; a person's card shows their own positions.
+    const people = new Set([actor.id, ...index.pack.actors.filter((a) => a.affiliation === actor.id).map((a) => a.id)]);
+    const own = index.pack.stances
+      .filter((s) => s.actor !== undefined && people.has(s.actor))
+      .filter((s) => {
+        const topic = index.entity(s.topic);
+        return topic?.kind !== 'topic' || !topic.item.track || trackAllowed([topic.item.track]);
+      })
+      .sort((a, b) => b.date.localeCompare(a.date));
+    // One line per topic, the latest: a card is a summary, the popup has the rest.
+    const seen = new Set<string>();
+    const lines: TopicStanceLine[] = [];
+    for (const s of own) {
+      if (seen.has(s.topic) || lines.length >= ACTOR_STANCES) continue;
+      seen.add(s.topic);
+      const topic = index.entity(s.topic);
+      lines.push({ topic: s.topic, topicName: topic?.item.name ?? s.topic, stance: cell(s) });
+    }
+    const party = index.partyOf(actor.id);
+    return {
+      ...base,
+      kind: actor.kind,
+      name: actor.name,
+      role: actor.role,
+      description: actor.description,
+      ...(actor.affiliation ? { affiliation: index.actor(actor.affiliation)?.name ?? actor.affiliation } : {}),
+      ...(party ? { party: PARTY_NAMES[party] } : {}),
+      stances: lines,
+      conflicts: [],
+      sources: sourceLinks(actor.sources),
+      relatedEvents: index.eventsNewestFirst.filter((e) => e.participants.some((p) => people.has(p))).slice(0, RELATED_EVENTS).map(eventLine),
+    };
+  }
+  const event = entity.item;
+  return {
+    ...base,
+    kind: 'event',
+    name: event.name,
+    date: formatEventDate(event),
+    place: event.place,
+    participants: event.participants.map((p) => index.actor(p)?.name ?? p),
+    summary: event.summary,
+    outcome: event.outcome,
+    ...(event.verification ? { unverified: event.verification.note } : {}),
+    conflicts: conflicts(event.conflicts),
+    sources: sourceLinks(event.sources),
+    relatedEvents: index.eventsNewestFirst
+      .filter((e) => e.id !== event.id && e.tracks.some((t) => event.tracks.includes(t)) && eventStart(e) <= eventStart(event))
+      .slice(0, RELATED_EVENTS - 1)
+      .map(eventLine),
+  };
+}

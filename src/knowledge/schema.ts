@@ -1,0 +1,194 @@
+/**
+ * The knowledge pack format, version 1.
+ *
+ * The schema checks shape only (types, required fields, enums, date and URL syntax). Everything that needs
+ * the whole pack at once — references, duplicate ids, alias collisions, dates after "as of" — lives in
+ * `validate.ts`, so that each problem can be reported with its JSON path in words a pack author understands.
+ *
+ * Valibot rather than zod: it is modular, so only the validators we use are bundled, and its issues carry
+ * a path we can turn into `$.events[3].date`. Only the background and the tools load it, never the content script.
+ */
+import * as v from 'valibot';
+
+export const PACK_FORMAT = 1;
+
+/** The parties every stance table shows, in this order, always. */
+export const PARTY_IDS = ['us', 'ukraine', 'russia', 'europe', 'mediators'] as const;
+/** The parties every topic must cover: with a stance, or with an explicit "no public position". */
+export const CORE_PARTY_IDS = ['us', 'ukraine', 'russia', 'europe'] as const;
+export const TRACK_IDS = ['minerals', 'ceasefire', 'territory', 'sanctions', 'security', 'elections'] as const;
+export const ACTOR_KINDS = ['country', 'organization', 'person', 'group'] as const;
+export const STANCE_STATUSES = ['stated', 'reported', 'disputed'] as const;
+export const AGREEMENT_STATUSES = ['proposed', 'agreed', 'signed', 'ratified', 'in-force', 'rejected', 'stalled', 'superseded'] as const;
+export const SOURCE_KINDS = ['primary', 'outlet', 'copy', 'state-media', 'reference'] as const;
+/**
+ * How an alias may match:
+ * - `any`: in any letter case ("ceasefire", "Ceasefire", "CEASEFIRE");
+ * - `proper`: exactly as written, or in ALL CAPS ("Trump", "TRUMP", never "trump");
+ * - `exact`: exactly as written only ("US", never "us" or "Us").
+ */
+export const CASE_RULES = ['any', 'proper', 'exact'] as const;
+
+const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(2000, 'is longer than 2,000 characters'));
+const shortText = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(200, 'is longer than 200 characters'));
+const id = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens, like "riyadh-talks"'),
+  v.maxLength(80, 'is longer than 80 characters'),
+);
+/** A calendar date, YYYY-MM-DD; checked for being a real day in `validate.ts`. */
+const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'));
+const sourceRefs = v.pipe(v.array(id), v.minLength(1, 'needs at least one source'));
+
+export const AliasSchema = v.strictObject({
+  text: v.pipe(shortText, v.maxLength(80, 'is longer than 80 characters')),
+  case: v.picklist(CASE_RULES, 'must be one of: any, proper, exact'),
+  /**
+   * A generic alias ("ceasefire", "sanctions") is marked only on pages that are about the negotiations,
+   * and never counts toward deciding that a page is.
+   */
+  generic: v.optional(v.boolean()),
+});
+
+/** Where sources disagree: every version, each with its sources. Cards show them all under "sources differ". */
+export const ConflictSchema = v.strictObject({
+  about: shortText,
+  versions: v.pipe(
+    v.array(v.strictObject({ text, sources: sourceRefs })),
+    v.minLength(2, 'a conflict needs at least two versions'),
+  ),
+});
+
+const verification = v.optional(v.strictObject({ status: v.literal('unverified'), note: text }));
+
+export const SourceSchema = v.strictObject({
+  id,
+  publisher: shortText,
+  title: text,
+  url: v.pipe(v.string(), v.url('must be a full URL'), v.regex(/^https?:\/\//i, 'must start with http:// or https://')),
+  date: isoDate,
+  kind: v.picklist(SOURCE_KINDS),
+  /** For a republication: the outlet that wrote the original, e.g. "Reuters". */
+  copyOf: v.optional(shortText),
+});
+
+export const ActorSchema = v.strictObject({
+  id,
+  name: shortText,
+  kind: v.picklist(ACTOR_KINDS),
+  role: shortText,
+  description: text,
+  /** Which column of a stance table this actor speaks for, if any. */
+  party: v.optional(v.picklist(PARTY_IDS)),
+  /** People: the state or organisation they act for, e.g. Rubio → united-states. */
+  affiliation: v.optional(id),
+  aliases: v.array(AliasSchema),
+  sources: sourceRefs,
+});
+
+export const FactSchema = v.strictObject({ text, date: isoDate, sources: sourceRefs });
+
+export const TopicSchema = v.strictObject({
+  id,
+  name: shortText,
+  track: v.optional(v.picklist(TRACK_IDS)),
+  definition: text,
+  status: FactSchema,
+  keyFacts: v.array(FactSchema),
+  aliases: v.array(AliasSchema),
+  /** The parties this topic's table shows; defaults to the four core parties. Add "mediators" where relevant. */
+  parties: v.optional(v.array(v.picklist(PARTY_IDS))),
+  /** Parties for which our sources hold no public position: shown as such, never left blank. */
+  noPublicPosition: v.optional(v.array(v.picklist(PARTY_IDS))),
+  conflicts: v.optional(v.array(ConflictSchema)),
+  sources: sourceRefs,
+});
+
+const dateOrRange = v.union(
+  [isoDate, v.strictObject({ start: isoDate, end: isoDate })],
+  'must be a date "YYYY-MM-DD" or a range {"start", "end"}',
+);
+
+export const EventSchema = v.strictObject({
+  id,
+  name: shortText,
+  date: dateOrRange,
+  place: shortText,
+  participants: v.array(id),
+  tracks: v.array(v.picklist(TRACK_IDS)),
+  summary: text,
+  outcome: text,
+  aliases: v.array(AliasSchema),
+  conflicts: v.optional(v.array(ConflictSchema)),
+  verification,
+  sources: sourceRefs,
+});
+
+export const StanceSchema = v.strictObject({
+  id,
+  topic: id,
+  party: v.picklist(PARTY_IDS),
+  /** The person or state who took the position, when it is one actor's. */
+  actor: v.optional(id),
+  position: text,
+  status: v.picklist(STANCE_STATUSES),
+  date: isoDate,
+  quote: v.optional(v.strictObject({ text: v.pipe(shortText, v.maxLength(300, 'is longer than 300 characters: quote briefly')), by: id })),
+  verification,
+  sources: sourceRefs,
+});
+
+export const TrackSummarySchema = v.strictObject({
+  id: v.picklist(TRACK_IDS),
+  name: shortText,
+  summary: text,
+  date: isoDate,
+  topics: v.array(id),
+  sources: sourceRefs,
+});
+
+export const AgreementSchema = v.strictObject({
+  id,
+  name: shortText,
+  track: v.picklist(TRACK_IDS),
+  topic: v.optional(id),
+  history: v.pipe(
+    v.array(v.strictObject({ status: v.picklist(AGREEMENT_STATUSES), date: isoDate, text, sources: sourceRefs })),
+    v.minLength(1, 'needs at least one status'),
+  ),
+});
+
+export const PackSchema = v.strictObject({
+  format: v.literal(PACK_FORMAT, `must be ${PACK_FORMAT}: this version of the extension reads format ${PACK_FORMAT}`),
+  meta: v.strictObject({
+    id,
+    title: shortText,
+    version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.2.0')),
+    asOf: isoDate,
+    licence: shortText,
+    description: v.optional(text),
+  }),
+  tracks: v.array(TrackSummarySchema),
+  actors: v.array(ActorSchema),
+  topics: v.array(TopicSchema),
+  events: v.array(EventSchema),
+  stances: v.array(StanceSchema),
+  agreements: v.array(AgreementSchema),
+  sources: v.array(SourceSchema),
+});
+
+export type Pack = v.InferOutput<typeof PackSchema>;
+export type Actor = v.InferOutput<typeof ActorSchema>;
+export type Topic = v.InferOutput<typeof TopicSchema>;
+export type NewsEvent = v.InferOutput<typeof EventSchema>;
+export type Stance = v.InferOutput<typeof StanceSchema>;
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type Alias = v.InferOutput<typeof AliasSchema>;
+export type Conflict = v.InferOutput<typeof ConflictSchema>;
+export type Fact = v.InferOutput<typeof FactSchema>;
+export type TrackSummary = v.InferOutput<typeof TrackSummarySchema>;
+export type Agreement = v.InferOutput<typeof AgreementSchema>;
+export type PartyId = (typeof PARTY_IDS)[number];
+export type TrackId = (typeof TRACK_IDS)[number];
+export type CaseRule = (typeof CASE_RULES)[number];
+export type EntityKind = Actor['kind'] | 'topic' | 'event';

@@ -1,0 +1,20 @@
+/**
+ * Text normalisation shared by the matcher and the pack checker, so that "the same alias" means the same
+ * thing in both places.
+ */
+
+/** Characters that are invisible in rendered text and may sit inside a word: soft hyphen and zero-width marks. */
+export const INVISIBLE_CHARS = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
+const APOSTROPHES = /[\u2019\u2018\u02BC\u2032]/g;
+const HYPHENS = /[\u2010\u2011\u2012]/g;
+const SPACES = /\s+/g;
+
+/** Same spelling for comparison: apostrophes, hyphens and white space unified, invisible characters dropped; case kept. */
+export function canonicalSpelling(text: string): string {
+  return text.replace(INVISIBLE_CHARS, '').replace(APOSTROPHES, "'").replace(HYPHENS, '-').replace(SPACES, ' ').trim();
+}
+
+/** The lookup key of an alias or of a matched piece of text: its canonical spelling in lower case. */
+export function aliasKey(text: string): string {
+  return canonicalSpelling(text.normalize('NFKC')).toLowerCase();
+}

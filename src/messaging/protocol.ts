@@ -1,0 +1,73 @@
+/**
+ * The one message protocol between the extension's parts. Each message is declared once with its request and
+ * reply, grouped by who receives it. Senders and handlers are typed from these tables; nothing else is sent.
+ */
+import type { CardModel } from '../cards/card-model';
+
+export interface MentionSummary {
+  id: string;
+  name: string;
+  kind: string;
+  count: number;
+}
+
+export type PageReport =
+  | { state: 'on'; site: string; mentions: MentionSummary[] }
+  | { state: 'off'; site: string | null; reason: 'paused' | 'site-choice' | 'default' | 'not-a-web-page' }
+  | { state: 'not-relevant'; site: string };
+
+/** Messages the background answers (sent by the content script and the extension pages). */
+export interface BackgroundMessages {
+  getCard: { request: { id: string }; reply: CardModel | null };
+  openInPopup: { request: { id: string }; reply: { opened: 'popup' | 'tab' } };
+}
+
+/** Messages a tab's content script answers (sent by the popup and the background). */
+export interface ContentMessages {
+  getPageReport: { request: Record<string, never>; reply: PageReport };
+  revealMention: { request: { id: string }; reply: { found: boolean } };
+  stepMention: { request: { direction: 1 | -1 }; reply: { found: boolean } };
+}
+
+export type Envelope<M> = { [K in keyof M]: { type: K; payload: M[K] extends { request: infer R } ? R : never } }[keyof M];
+export type ReplyOf<M, K extends keyof M> = M[K] extends { reply: infer R } ? R : never;
+export type RequestOf<M, K extends keyof M> = M[K] extends { request: infer R } ? R : never;
+export type Handlers<M> = { [K in keyof M]: (payload: RequestOf<M, K>, sender: { tabId?: number }) => Promise<ReplyOf<M, K>> };
+
+interface RuntimeLike {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+interface TabsLike {
+  sendMessage(tabId: number, message: unknown): Promise<unknown>;
+}
+
+export function sendToBackground<K extends keyof BackgroundMessages>(
+  runtime: RuntimeLike,
+  type: K,
+  payload: RequestOf<BackgroundMessages, K>,
+): Promise<ReplyOf<BackgroundMessages, K>> {
+  return runtime.sendMessage({ type, payload }) as Promise<ReplyOf<BackgroundMessages, K>>;
+}
+
+export function sendToTab<K extends keyof ContentMessages>(
+  tabs: TabsLike,
+  tabId: number,
+  type: K,
+  payload: RequestOf<ContentMessages, K>,
+): Promise<ReplyOf<ContentMessages, K>> {
+  return tabs.sendMessage(tabId, { type, payload }) as Promise<ReplyOf<ContentMessages, K>>;
+}
+
+/**
+ * Makes an `onMessage` listener from a table of handlers. Messages of other shapes get no reply (`undefined`),
+ * so another listener or the sender's error handling takes over.
+ */
+export function messageListener<M>(handlers: Handlers<M>) {
+  return (message: unknown, sender: { tab?: { id?: number } }): Promise<unknown> | undefined => {
+    if (!message || typeof message !== 'object') return undefined;
+    const { type, payload } = message as { type?: unknown; payload?: unknown };
+    if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, type)) return undefined;
+    const handler = handlers[type as keyof M] as (payload: unknown, sender: { tabId?: number }) => Promise<unknown>;
+    return handler(payload ?? {}, { tabId: sender.tab?.id });
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The scan command's core, kept apart from the command so tests can check its contract directly.
+ * Text files are matched as they are; HTML files are parsed and their visible text is read the way the content
+ * script reads it. Offsets for HTML refer to the page's visible text: its text nodes joined in document order.
+ */
+import type { CompiledMatcher } from '../matcher/compile';
+import { findMentions, type Mention } from '../matcher/find-mentions';
+import { addToTally, isRelevant, newTally } from '../matcher/relevance';
+import { scanTextNode } from '../page/mention-scan';
+import { collectTextNodes } from '../page/text-nodes';
+
+export interface ScannedMention {
+  start: number;
+  end: number;
+  text: string;
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface ScanResult {
+  relevant: boolean;
+  mentions: ScannedMention[];
+}
+
+function report(matcher: CompiledMatcher, text: string, mentions: Mention[]): ScanResult {
+  const tally = newTally();
+  addToTally(tally, matcher, mentions);
+  if (!isRelevant(tally)) return { relevant: false, mentions: [] };
+  return {
+    relevant: true,
+    mentions: mentions.map((m) => {
+      const entity = matcher.entities[m.entity]!;
+      return { start: m.start, end: m.end, text: text.slice(m.start, m.end), id: entity.id, name: entity.name, kind: entity.kind };
+    }),
+  };
+}
+
+export async function scanFile(matcher: CompiledMatcher, content: string, type: 'text' | 'html'): Promise<ScanResult> {
+  if (type === 'text') return report(matcher, content, findMentions(matcher, content));
+  const { Window } = await import('happy-dom');
+  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  try {
+    const document = new window.DOMParser().parseFromString(content, 'text/html') as unknown as Document;
+    const visibility = new Map<Element, boolean>();
+    let text = '';
+    const mentions: Mention[] = [];
+    for (const node of collectTextNodes(document.body ?? document.documentElement)) {
+      const found = scanTextNode(matcher, node, visibility);
+      if (found) for (const m of found.mentions) mentions.push({ ...m, start: m.start + text.length, end: m.end + text.length });
+      text += node.data;
+    }
+    return report(matcher, text, mentions);
+  } finally {
+    await window.happyDOM.abort();
+    window.close();
+  }
+}

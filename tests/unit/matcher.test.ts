@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { findMentions } from '../../src/matcher/find-mentions';
+import { matcherFor, miniPack } from '../helpers/packs';
+
+const matcher = matcherFor(miniPack());
+const found = (text: string) =>
+  findMentions(matcher, text).map((m) => [text.slice(m.start, m.end), matcher.entities[m.entity]!.id] as const);
+
+describe('findMentions', () => {
+  it.each([
+    // [text, expected [matched text, entity id] pairs]
+    ['Zelensky spoke.', [['Zelensky', 'zelensky']]],
+    ['Zelenskyy spoke.', [['Zelenskyy', 'zelensky']]],
+    ['Zelenskiy spoke.', [['Zelenskiy', 'zelensky']]],
+    ["Zelensky's plan", [['Zelensky', 'zelensky']]],
+    ['Zelensky\u2019s plan', [['Zelensky', 'zelensky']]],
+    ['Volodymyr Zelensky said', [['Volodymyr Zelensky', 'zelensky']]],
+    ['Vladimir\u00A0Putin said', [['Vladimir\u00A0Putin', 'putin']]],
+    ['Vladimir \n Putin said', [['Vladimir \n Putin', 'putin']]],
+    ['Zelen\u00ADsky said', [['Zelen\u00ADsky', 'zelensky']]],
+    ['a cease\u00ADfire now', [['cease\u00ADfire', 'ceasefire']]],
+    ['the U.S.-Ukraine minerals deal', [['U.S.', 'united-states'], ['Ukraine', 'ukraine'], ['minerals deal', 'minerals-deal']]],
+    ['US-Russia talks', [['US', 'united-states'], ['Russia', 'russia']]],
+    ['ZELENSKY REJECTS DRAFT', [['ZELENSKY', 'zelensky']]],
+    ['Putin Says Truce Possible', [['Putin', 'putin'], ['Truce', 'ceasefire']]],
+    ['Sergei Lavrov and Sergey Lavrov', [['Sergei Lavrov', 'lavrov'], ['Sergey Lavrov', 'lavrov']]],
+    ['Kiev or Kyiv', [['Kiev', 'ukraine'], ['Kyiv', 'ukraine']]],
+    ['a cease-fire, a ceasefire, a truce', [['cease-fire', 'ceasefire'], ['ceasefire', 'ceasefire'], ['truce', 'ceasefire']]],
+    ['The Reconstruction Investment Fund opened', [['Reconstruction Investment Fund', 'minerals-deal']]],
+    ['after the Riyadh talks', [['Riyadh talks', 'riyadh-talks']]],
+  ] as const)('finds mentions in %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['he played his trump card'],
+    ['they trumped the bid'],
+    ['let us go, it suits us'],
+    ['Putinism is a word'],
+    ['Ukrainian grain'],
+    ['zelensky in lower case is not a name'],
+    ['a Usa bag'],
+    ['Trumpeter swans'],
+  ])('finds nothing in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('prefers the longest alias at a position', () => {
+    expect(found('Donald Trump met')).toEqual([['Donald Trump', 'trump']]);
+  });
+
+  it('marks generic aliases as generic', () => {
+    const [mention] = findMentions(matcher, 'a truce');
+    expect(mention?.generic).toBe(true);
+    expect(findMentions(matcher, 'Kyiv')[0]?.generic).toBe(false);
+  });
+
+  it('gives UTF-16 offsets into the original text around emoji and soft hyphens', () => {
+    const text = '🇺🇦 Zelen\u00ADsky 👍 Putin';
+    const mentions = findMentions(matcher, text);
+    expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Zelen\u00ADsky', 'Putin']);
+  });
+});

@@ -1,0 +1,48 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { knowledgePackPlugin } from './src/knowledge/build-plugin';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact(), knowledgePackPlugin()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Negotiation Lens',
+    description: 'Sourced context on the 2025 US–Ukraine–Russia negotiations, on the news pages you read.',
+    // storage: settings and per-site choices. No host permissions beyond the content script's match pattern,
+    // no tabs permission: the popup talks to the active tab through activeTab-free messaging (tabs.sendMessage).
+    permissions: ['storage'],
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next mention on the page' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous mention on the page' },
+    },
+    content_security_policy:
+      browser === 'firefox'
+        ? { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" }
+        : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'negotiation-lens@example.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    // The ::highlight() rules must be in the page's own style scope (highlights paint in the document, not in our
+    // shadow root). Listing them in the manifest lets the browser apply them before the first scan, without us
+    // adding a <style> element to the page.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) script.css = ['highlights.css'];
+    },
+  },
+});
