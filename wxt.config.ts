@@ -7,6 +7,7 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
   vite: () => ({
     plugins: [preact(), knowledgePackPlugin()],
     build: { target: 'es2022' },

@@ -1,1 +1,46 @@
-export default defineContentScript({ matches: ['<all_urls>'], main() {} });
+import aliasTable from 'virtual:alias-table';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ContentApp } from '../../src/content/content-app';
+import { compileMatcher } from '../../src/matcher/compile';
+import { sendToBackground } from '../../src/messaging/protocol';
+import cardCss from '../../src/overlay/card.css?inline';
+import { browserHighlightApi } from '../../src/page/highlighter';
+import { chooseSettingsArea, SettingsStore } from '../../src/settings/store';
+import themeCss from '../../src/ui/theme.css?inline';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  // Our CSS goes into our own shadow root (see OverlayContainer), never into the page.
+  cssInjectionMode: 'manual',
+  async main(ctx) {
+    const highlightApi = browserHighlightApi();
+    // Without the Custom Highlight API we would have to change the page to mark it; we do nothing instead.
+    if (!highlightApi) return;
+    const started = performance.now();
+    const matcher = compileMatcher(aliasTable);
+    performance.mark('negotiation-lens:matcher-ready', { detail: { ms: performance.now() - started } });
+    const area = await chooseSettingsArea(browser.storage);
+    const store = new SettingsStore(area);
+    const app = new ContentApp({
+      window,
+      matcher,
+      highlightApi,
+      cardCss: themeCss + cardCss,
+      readSettings: () => store.read(),
+      watchSettings: (onChange, signal) => {
+        const listener = () => onChange();
+        browser.storage.onChanged.addListener(listener);
+        signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+      },
+      getCard: (id) => sendToBackground(browser.runtime, 'getCard', { id }),
+      openInPopup: (id) => void sendToBackground(browser.runtime, 'openInPopup', { id }),
+      onMessage: browser.runtime.onMessage as never,
+      mark: (name) => performance.mark(name),
+    });
+    ctx.onInvalidated(() => app.destroy());
+    ctx.addEventListener(window, 'wxt:locationchange', () => app.onNavigation());
+    await app.start();
+  },
+});

@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Settings</p>, document.getElementById('app')!);

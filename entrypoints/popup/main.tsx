@@ -1,0 +1,3 @@
+import { render } from 'preact';
+export default null;
+render(<p>Negotiation Lens</p>, document.getElementById('app')!);

@@ -1,0 +1,53 @@
+/**
+ * The background answers the content script's questions about the pack (so the content script never loads it),
+ * opens the popup at an item, and turns keyboard commands into messages for the active tab.
+ * It keeps no state in memory that matters: a restarted service worker answers the same way.
+ */
+import type { browser as browserApi } from 'wxt/browser';
+import { buildCardModel } from '../cards/card-model';
+import { indexPack } from '../knowledge/pack-index';
+import type { Pack } from '../knowledge/schema';
+import { validatePack } from '../knowledge/validate';
+import { messageListener, sendToTab, type BackgroundMessages } from '../messaging/protocol';
+import { chooseSettingsArea, SettingsStore } from '../settings/store';
+
+/** Where the popup finds the item it should open, set just before the popup opens. */
+export const POPUP_FOCUS_KEY = 'popup-focus';
+
+type Browser = typeof browserApi;
+
+export function startBackground(browser: Browser, bundled: Pack): void {
+  // The build already checked the bundled pack; checking again costs little and guards a corrupted install.
+  const checked = validatePack(bundled);
+  if (!checked.ok) console.error('Negotiation Lens: the bundled knowledge pack is invalid', checked.problems.slice(0, 10));
+  const index = indexPack(bundled);
+  const store = chooseSettingsArea(browser.storage).then((area) => new SettingsStore(area));
+
+  browser.runtime.onMessage.addListener(
+    messageListener<BackgroundMessages>({
+      getCard: async ({ id }) => {
+        const { settings } = await (await store).read();
+        return buildCardModel(index, id, { tracks: settings.tracks, parties: settings.parties });
+      },
+      openInPopup: async ({ id }) => {
+        await browser.storage.session?.set({ [POPUP_FOCUS_KEY]: id });
+        try {
+          await browser.action.openPopup();
+          return { opened: 'popup' as const };
+        } catch {
+          // Browsers that only open the popup on a click of the toolbar button: show it in a tab instead.
+          await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html#focus=${encodeURIComponent(id)}`) });
+          return { opened: 'tab' as const };
+        }
+      },
+    }) as never,
+  );
+
+  browser.commands?.onCommand.addListener(async (command: string) => {
+    const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
+    if (direction === 0) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    await sendToTab(browser.tabs, tab.id, 'stepMention', { direction }).catch(() => undefined);
+  });
+}

@@ -1,0 +1,296 @@
+/**
+ * The content script's application: connects settings, the page lens, the hover card and the messages.
+ * Everything it attaches is tied to one AbortSignal and removed by `destroy()`.
+ */
+import { h } from 'preact';
+import type { CardModel } from '../cards/card-model';
+import type { CompiledMatcher } from '../matcher/compile';
+import { messageListener, type ContentMessages, type Handlers, type PageReport } from '../messaging/protocol';
+import { HoverMachine } from '../overlay/hover-machine';
+import { Card, type CardContent } from '../overlay/Card';
+import { OverlayContainer } from '../overlay/container';
+import type { Rect } from '../overlay/placement';
+import { Highlighter, type HighlightApi } from '../page/highlighter';
+import { markFromPoint, rectsOf, scrollMarkIntoView } from '../page/hit-test';
+import { PageLens, type Mark } from '../page/page-lens';
+import type { ReadResult, Settings } from '../settings/settings';
+import { isEnabledFor, type SiteDecision } from '../settings/site-policy';
+
+export interface ContentAppDeps {
+  window: Window & typeof globalThis;
+  matcher: CompiledMatcher;
+  highlightApi: HighlightApi;
+  cardCss: string;
+  readSettings: () => Promise<ReadResult>;
+  /** Calls back whenever stored settings change. */
+  watchSettings: (onChange: () => void, signal: AbortSignal) => void;
+  getCard: (id: string) => Promise<CardModel | null>;
+  openInPopup: (id: string) => void;
+  onMessage: { addListener(fn: (message: unknown, sender: { tab?: { id?: number } }) => unknown): void; removeListener(fn: (message: unknown, sender: { tab?: { id?: number } }) => unknown): void };
+  /** Performance marks for the benchmark; a no-op is fine. */
+  mark: (name: string) => void;
+}
+
+interface CardTarget {
+  key: Mark;
+}
+
+export class ContentApp {
+  private readonly abort = new AbortController();
+  private readonly lens: PageLens;
+  private readonly highlighter: Highlighter;
+  private readonly overlay: OverlayContainer;
+  private readonly machine: HoverMachine<CardTarget>;
+  private settings: Settings | null = null;
+  private decision: SiteDecision | null = null;
+  private card: { target: Mark; content: CardContent; anchor: Rect; takeFocus: boolean } | null = null;
+  private focusBeforeCard: Element | null = null;
+  private cardCache = new Map<string, CardModel | null>();
+  private cursor: Mark | null = null;
+  private pointer: { x: number; y: number; modifier: boolean } | null = null;
+  private frame: number | null = null;
+
+  constructor(private readonly deps: ContentAppDeps) {
+    const { window } = deps;
+    this.highlighter = new Highlighter(deps.highlightApi, 'underline');
+    this.overlay = new OverlayContainer(window.document, deps.cardCss);
+    this.lens = new PageLens(
+      {
+        matcher: deps.matcher,
+        highlighter: this.highlighter,
+        root: () => window.document.body ?? window.document.documentElement,
+        now: () => window.performance.now(),
+        yieldToPage: () => yieldToPage(window),
+        setTimer: (fn, ms) => window.setTimeout(fn, ms),
+        clearTimer: (id) => window.clearTimeout(id),
+        MutationObserver: window.MutationObserver,
+        makeRange: (node, start, end) => new window.StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }),
+      },
+      { markEveryMention: false },
+    );
+    this.machine = new HoverMachine<CardTarget>({
+      setTimer: (fn, ms) => window.setTimeout(fn, ms),
+      clearTimer: (id) => window.clearTimeout(id),
+      onOpen: (target, token, how) => void this.openCard(target.key, token, how),
+      onClose: (reason) => this.closeCard(reason),
+    });
+  }
+
+  async start(): Promise<void> {
+    const signal = this.abort.signal;
+    const { window } = this.deps;
+    const listener = messageListener<ContentMessages>(this.handlers());
+    this.deps.onMessage.addListener(listener);
+    signal.addEventListener('abort', () => this.deps.onMessage.removeListener(listener));
+    this.deps.watchSettings(() => void this.applySettings(), signal);
+    const options = { capture: true, passive: true, signal };
+    window.document.addEventListener('pointermove', (e) => this.onPointerMove(e), options);
+    window.document.addEventListener('click', (e) => this.onClick(e), options);
+    window.document.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
+    window.addEventListener('scroll', () => this.followAnchor(), options);
+    window.addEventListener('resize', () => this.followAnchor(), options);
+    await this.applySettings();
+  }
+
+  /** The page changed location without a reload (a single-page app). */
+  onNavigation(): void {
+    if (!this.decision?.on) return;
+    this.machine.close();
+    this.cursor = null;
+    this.lens.restart();
+  }
+
+  get scanDone(): Promise<void> {
+    return this.lens.idle;
+  }
+
+  destroy(): void {
+    this.abort.abort();
+    this.machine.close();
+    this.lens.stop();
+    this.highlighter.detach();
+    this.overlay.destroy();
+    if (this.frame !== null) this.deps.window.cancelAnimationFrame(this.frame);
+  }
+
+  private async applySettings(): Promise<void> {
+    const { settings, sites } = await this.deps.readSettings();
+    if (this.abort.signal.aborted) return;
+    this.settings = settings;
+    const decision = isEnabledFor(this.deps.window.location.href, settings, sites);
+    const wasOn = this.decision?.on ?? false;
+    this.decision = decision;
+    this.highlighter.setStyle(settings.highlightStyle);
+    this.lens.setOptions({ markEveryMention: settings.markEveryMention });
+    if (decision.on && !wasOn) {
+      this.deps.mark('negotiation-lens:scan-start');
+      this.lens.start();
+      void this.lens.idle.then(() => this.deps.mark('negotiation-lens:painted'));
+    } else if (!decision.on && wasOn) {
+      this.machine.close();
+      this.cursor = null;
+      this.lens.stop();
+      this.overlay.destroy();
+    }
+  }
+
+  private handlers(): Handlers<ContentMessages> {
+    return {
+      getPageReport: async () => {
+        await this.lens.idle;
+        return this.report();
+      },
+      revealMention: async ({ id }) => {
+        await this.lens.idle;
+        const mark = this.lens.shownMarks().find((m) => this.deps.matcher.entities[m.entity]?.id === id);
+        if (mark) this.reveal(mark);
+        return { found: Boolean(mark) };
+      },
+      stepMention: async ({ direction }) => {
+        await this.lens.idle;
+        const marks = this.lens.shownMarks();
+        if (marks.length === 0) return { found: false };
+        const current = this.cursor ? marks.indexOf(this.cursor) : -1;
+        const next = current === -1 ? (direction === 1 ? 0 : marks.length - 1) : (current + direction + marks.length) % marks.length;
+        this.reveal(marks[next]!);
+        return { found: true };
+      },
+    };
+  }
+
+  private report(): PageReport {
+    const decision = this.decision;
+    if (!decision || !decision.on || decision.site === null)
+      return { state: 'off', site: decision?.site ?? null, reason: decision?.reason === 'site-choice' || decision?.reason === 'paused' || decision?.reason === 'not-a-web-page' ? decision.reason : 'default' };
+    if (!this.lens.isRelevant) return { state: 'not-relevant', site: decision.site };
+    const mentions = [...this.lens.counts()].map(([index, count]) => {
+      const entity = this.deps.matcher.entities[index]!;
+      return { id: entity.id, name: entity.name, kind: entity.kind, count };
+    });
+    mentions.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    return { state: 'on', site: decision.site, mentions };
+  }
+
+  private reveal(mark: Mark): void {
+    this.cursor = mark;
+    scrollMarkIntoView(this.deps.window.document, mark);
+    this.machine.openNow({ key: mark }, 'keyboard');
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (this.overlay.owns(event.target)) return;
+    this.pointer = { x: event.clientX, y: event.clientY, modifier: event.altKey };
+    // One hit test per frame, however fast the pointer moves.
+    this.frame ??= this.deps.window.requestAnimationFrame(() => {
+      this.frame = null;
+      this.hoverAt();
+    });
+  }
+
+  private hoverAt(): void {
+    const pointer = this.pointer;
+    const trigger = this.settings?.cardTrigger ?? 'hover';
+    if (!pointer || !this.lens.isRelevant) return;
+    if (trigger === 'click') {
+      // Cards opened by a click close by the pointer leaving them like any other.
+      if (this.machine.state.kind === 'open') this.machine.pointerOver(this.hit(pointer.x, pointer.y));
+      return;
+    }
+    this.machine.pointerOver(trigger === 'hover' || pointer.modifier ? this.hit(pointer.x, pointer.y) : null);
+  }
+
+  private hit(x: number, y: number): CardTarget | null {
+    const mark = markFromPoint(this.deps.window.document, this.lens, x, y);
+    return mark ? { key: mark } : null;
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (this.settings?.cardTrigger !== 'click' || this.overlay.owns(event.target) || !this.lens.isRelevant) return;
+    const target = this.hit(event.clientX, event.clientY);
+    if (target) this.machine.openNow(target, 'pointer');
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.machine.escape()) event.stopPropagation();
+  }
+
+  private anchorOf(mark: Mark): Rect {
+    const rect = rectsOf(this.deps.window.document, mark)[0];
+    return rect ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom } : { left: 8, top: 8, right: 8, bottom: 8 };
+  }
+
+  private async openCard(mark: Mark, token: number, how: 'pointer' | 'keyboard'): Promise<void> {
+    const entity = this.deps.matcher.entities[mark.entity];
+    if (!entity) return;
+    if (how === 'keyboard' && !this.card) this.focusBeforeCard = this.deps.window.document.activeElement;
+    this.highlighter.setActive(mark.range);
+    const cached = this.cardCache.get(entity.id);
+    this.card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, anchor: this.anchorOf(mark), takeFocus: how === 'keyboard' };
+    this.renderCard();
+    if (cached !== undefined) return;
+    let model: CardModel | null = null;
+    try {
+      model = await this.deps.getCard(entity.id);
+    } catch {
+      model = null;
+    }
+    this.cardCache.set(entity.id, model);
+    // A newer hover may have replaced this one while the model was on its way: drop the stale answer.
+    if (!this.machine.isCurrent(token) || !this.card || this.card.target !== mark) return;
+    this.card = { ...this.card, content: toContent(model) };
+    this.renderCard();
+  }
+
+  private closeCard(reason: 'abandon' | 'escape' | 'replaced' | 'closed'): void {
+    if (reason === 'replaced') return;
+    this.card = null;
+    this.highlighter.setActive(null);
+    this.overlay.render(null);
+    const previous = this.focusBeforeCard;
+    this.focusBeforeCard = null;
+    if (reason === 'escape' && previous instanceof this.deps.window.HTMLElement && previous.isConnected) previous.focus({ preventScroll: true });
+  }
+
+  private followAnchor(): void {
+    if (!this.card) return;
+    if (!this.card.target.node.isConnected) return this.machine.close();
+    this.card = { ...this.card, anchor: this.anchorOf(this.card.target), takeFocus: false };
+    this.renderCard();
+  }
+
+  private renderCard(): void {
+    const card = this.card;
+    if (!card) return;
+    const state = this.machine.state;
+    this.overlay.render(
+      h(Card, {
+        content: card.content,
+        anchor: card.anchor,
+        pinned: state.kind === 'open' && state.pinned,
+        takeFocus: card.takeFocus,
+        onPin: () => {
+          this.machine.togglePin();
+          this.renderCard();
+        },
+        onClose: () => this.machine.close(),
+        onOpenInPopup: (id) => this.deps.openInPopup(id),
+        onPointerInside: (inside) => this.machine.pointerInCard(inside),
+      }),
+    );
+  }
+}
+
+function toContent(model: CardModel | null): CardContent {
+  return model ? { state: 'ready', model } : { state: 'missing' };
+}
+
+/** A zero-delay task: `scheduler.yield()` where the browser has it, else a message to ourselves. */
+function yieldToPage(window: Window): Promise<void> {
+  const scheduler = (window as Window & { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}

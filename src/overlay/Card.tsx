@@ -1,0 +1,177 @@
+/** The hover card: renders a ready-made CardModel, nothing else. */
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { CardModel } from '../cards/card-model';
+import { Conflicts, Sources, Stance, StanceTable } from '../ui/facts';
+import { CARD_MAX_WIDTH, placeCard, type Rect } from './placement';
+
+export type CardContent = { state: 'loading' } | { state: 'ready'; model: CardModel } | { state: 'missing' };
+
+export interface CardProps {
+  content: CardContent;
+  anchor: Rect;
+  pinned: boolean;
+  /** Focus the card when it opens (opened from the keyboard). */
+  takeFocus: boolean;
+  onPin: () => void;
+  onClose: () => void;
+  onOpenInPopup: (id: string) => void;
+  onPointerInside: (inside: boolean) => void;
+}
+
+const KIND_LABEL: Record<CardModel['kind'], string> = {
+  topic: 'Topic',
+  event: 'Event',
+  person: 'Person',
+  country: 'Country',
+  organization: 'Organisation',
+  group: 'Group',
+};
+
+export function Card(props: CardProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [position, setPosition] = useState<{ left: number; top: number; maxHeight: number } | null>(null);
+  const { content, anchor } = props;
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const view = el.ownerDocument.defaultView!;
+    setPosition(placeCard(anchor, { width: el.offsetWidth, height: el.scrollHeight }, { width: view.innerWidth, height: view.innerHeight }));
+  }, [anchor.left, anchor.top, anchor.right, anchor.bottom, content.state, content.state === 'ready' ? content.model.id : '']);
+
+  useEffect(() => {
+    if (props.takeFocus && content.state !== 'loading') ref.current?.focus();
+  }, [props.takeFocus, content.state]);
+
+  const model = content.state === 'ready' ? content.model : null;
+  const titleId = 'nl-card-title';
+  return (
+    <div
+      ref={ref}
+      class="card"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      aria-busy={content.state === 'loading'}
+      tabIndex={-1}
+      style={{
+        maxWidth: `${CARD_MAX_WIDTH}px`,
+        left: `${position?.left ?? 0}px`,
+        top: `${position?.top ?? 0}px`,
+        maxHeight: position ? `${position.maxHeight}px` : undefined,
+        visibility: position ? 'visible' : 'hidden',
+      }}
+      onPointerEnter={() => props.onPointerInside(true)}
+      onPointerLeave={() => props.onPointerInside(false)}
+    >
+      <header class="card-header">
+        <div>
+          {model ? <span class={`kind kind-${model.kind}`}>{KIND_LABEL[model.kind]}</span> : null}
+          <h2 id={titleId}>{model ? model.name : content.state === 'loading' ? 'Loading…' : 'Not found'}</h2>
+        </div>
+        <div class="card-actions">
+          <button type="button" class="icon" aria-pressed={props.pinned} aria-label={props.pinned ? 'Unpin card' : 'Pin card'} title={props.pinned ? 'Unpin' : 'Pin (keeps the card open)'} onClick={props.onPin}>
+            {props.pinned ? '📌' : '📍'}
+          </button>
+          <button type="button" class="icon" aria-label="Close card" title="Close (Esc)" onClick={props.onClose}>
+            ✕
+          </button>
+        </div>
+      </header>
+      {content.state === 'missing' ? <p>This item is not in the knowledge pack.</p> : null}
+      {model ? <CardBody model={model} /> : null}
+      {model ? (
+        <footer class="card-footer">
+          <p class="as-of">
+            As of <time dateTime={model.asOf}>{model.asOf}</time>
+          </p>
+          <button type="button" class="link" onClick={() => props.onOpenInPopup(model.id)}>
+            Open in popup
+          </button>
+        </footer>
+      ) : null}
+    </div>
+  );
+}
+
+function CardBody({ model }: { model: CardModel }) {
+  if (model.kind === 'topic')
+    return (
+      <div class="card-body">
+        <p class="lede">{model.definition}</p>
+        <div class="status-line">
+          <strong>Status</strong> (<time dateTime={model.status.date}>{model.status.date}</time>): {model.status.text} <Sources sources={model.status.sources} />
+        </div>
+        <StanceTable rows={model.rows} caption="Where each party stands (latest position)" />
+        <Conflicts conflicts={model.conflicts} />
+        <Related model={model} />
+      </div>
+    );
+  if (model.kind === 'event')
+    return (
+      <div class="card-body">
+        <dl class="event-facts">
+          <dt>Date</dt>
+          <dd>{model.date}</dd>
+          <dt>Place</dt>
+          <dd>{model.place}</dd>
+          <dt>Participants</dt>
+          <dd>{model.participants.join(', ') || '—'}</dd>
+          <dt>What happened</dt>
+          <dd>{model.summary}</dd>
+          <dt>Outcome</dt>
+          <dd>{model.outcome}</dd>
+        </dl>
+        {model.unverified ? <p class="unverified">Unverified: {model.unverified}</p> : null}
+        <Conflicts conflicts={model.conflicts} />
+        <p class="meta">
+          <Sources sources={model.sources} />
+        </p>
+        <Related model={model} title="Earlier on the same track" />
+      </div>
+    );
+  return (
+    <div class="card-body">
+      <p class="lede">
+        {model.role}
+        {model.affiliation ? ` · ${model.affiliation}` : ''}
+      </p>
+      <p>{model.description}</p>
+      {model.stances.length > 0 ? (
+        <section aria-label="Positions">
+          <h3>Positions (latest per topic)</h3>
+          <ul class="actor-stances">
+            {model.stances.map((line) => (
+              <li key={line.topic}>
+                <strong>{line.topicName}</strong>
+                <Stance cell={line.stance} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <p class="no-position">No positions of this {model.kind === 'person' ? 'person' : 'actor'} in our sources.</p>
+      )}
+      <p class="meta">
+        <Sources sources={model.sources} label="About" />
+      </p>
+      <Related model={model} />
+    </div>
+  );
+}
+
+function Related({ model, title = 'Latest related events' }: { model: CardModel; title?: string }) {
+  if (model.relatedEvents.length === 0) return null;
+  return (
+    <section class="related" aria-label={title}>
+      <h3>{title}</h3>
+      <ul>
+        {model.relatedEvents.map((e) => (
+          <li key={e.id}>
+            <time>{e.date}</time> {e.name}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

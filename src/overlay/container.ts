@@ -1,0 +1,66 @@
+/**
+ * The one owner of our UI on a page: one host element, a closed shadow root, our styles inside it, and a Preact
+ * root. Components never touch the page or `attachShadow`; this class is the only place that does.
+ *
+ * The host is created on first use, so a page where no card is ever opened stays exactly as it was.
+ */
+import { render, type ComponentChild } from 'preact';
+import { OVERLAY_HOST_TAG } from '../page/text-nodes';
+
+/** Inline `!important` beats any page rule, `all: initial !important` included. */
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  position: 'fixed',
+  top: '0',
+  left: '0',
+  width: '0',
+  height: '0',
+  overflow: 'visible',
+  'z-index': '2147483647',
+  display: 'block',
+  contain: 'layout style',
+};
+
+export class OverlayContainer {
+  private host: HTMLElement | null = null;
+  private mountPoint: HTMLElement | null = null;
+
+  constructor(
+    private readonly document: Document,
+    private readonly css: string,
+  ) {}
+
+  /** Is this node our host (events and mutations from it are ours, not the page's)? */
+  owns(node: EventTarget | null): boolean {
+    return node !== null && node === this.host;
+  }
+
+  render(ui: ComponentChild): void {
+    render(ui, this.ensureMounted());
+  }
+
+  private ensureMounted(): HTMLElement {
+    if (this.host?.isConnected && this.mountPoint) return this.mountPoint;
+    const host = this.document.createElement(OVERLAY_HOST_TAG);
+    for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
+    // Closed: page scripts cannot reach into the card through `host.shadowRoot`.
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const style = this.document.createElement('style');
+    style.textContent = this.css;
+    const mountPoint = this.document.createElement('div');
+    mountPoint.className = 'root';
+    shadow.append(style, mountPoint);
+    this.document.documentElement.append(host);
+    this.host = host;
+    this.mountPoint = mountPoint;
+    return mountPoint;
+  }
+
+  /** Unmounts the UI and removes the host: the page's DOM is back to what it was. */
+  destroy(): void {
+    if (this.mountPoint) render(null, this.mountPoint);
+    this.host?.remove();
+    this.host = null;
+    this.mountPoint = null;
+  }
+}

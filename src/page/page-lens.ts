@@ -1,0 +1,292 @@
+/**
+ * PageLens finds the negotiations' mentions on a live page and keeps the marks right while the page changes.
+ * It reads the DOM, paints through the Highlighter, and writes nothing else.
+ *
+ * Work is sliced (SLICE_MS) so that no task blocks the page, mutations are batched (MUTATION_BATCH_MS), and
+ * the number of marks it keeps is capped (MAX_MARKS), so a live blog that grows for hours costs bounded memory.
+ */
+import type { CompiledMatcher } from '../matcher/compile';
+import { MIN_CORE_MENTIONS, MIN_DISTINCT_CORE } from '../matcher/relevance';
+import type { Highlighter } from './highlighter';
+import { scanTextNode } from './mention-scan';
+import { blockOf, collectTextNodes, isInExcludedRegion, OVERLAY_HOST_TAG } from './text-nodes';
+
+/** Longest stretch of scanning before we give the page its thread back; well under the 50 ms long-task line. */
+export const SLICE_MS = 8;
+/** Mutations within this window are scanned together: a re-rendering app changes many nodes at once. */
+export const MUTATION_BATCH_MS = 120;
+/** Marks kept at most. Beyond it new text is not marked until older marked text leaves the page. */
+export const MAX_MARKS = 5000;
+/** Text nodes waiting to be scanned at most; an app that adds faster than this is scanned on its next quiet moment. */
+export const MAX_QUEUED_NODES = 20000;
+
+export interface Mark {
+  node: Text;
+  start: number;
+  end: number;
+  entity: number;
+  generic: boolean;
+  range: StaticRange;
+  shown: boolean;
+}
+
+interface NodeRecord {
+  data: string;
+  marks: Mark[];
+}
+
+export interface LensOptions {
+  markEveryMention: boolean;
+}
+
+export interface LensDeps {
+  matcher: CompiledMatcher;
+  highlighter: Highlighter;
+  root: () => Node | null;
+  now: () => number;
+  /** Gives the page its thread back between slices. */
+  yieldToPage: () => Promise<void>;
+  setTimer: (fn: () => void, ms: number) => number;
+  clearTimer: (id: number) => void;
+  MutationObserver: typeof MutationObserver;
+  makeRange: (node: Text, start: number, end: number) => StaticRange;
+  /** Told when the set of marks changed (for the popup's "On this page"). */
+  onChange?: () => void;
+}
+
+export class PageLens {
+  private records = new Map<Text, NodeRecord>();
+  private claims = new WeakMap<Element, Map<number, Mark>>();
+  private coreCounts = new Map<number, number>();
+  private relevant = false;
+  private markCount = 0;
+  private generation = 0;
+  private observer: MutationObserver | null = null;
+  private queued = new Set<Node>();
+  private removalsSeen = false;
+  private batchTimer: number | null = null;
+  private running = false;
+  private visibility = new Map<Element, boolean>();
+  /** Resolves when the current scan (initial or batch) is done; for tests and the benchmark. */
+  idle: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: LensDeps,
+    private options: LensOptions,
+  ) {}
+
+  get isRelevant(): boolean {
+    return this.relevant;
+  }
+
+  get marks(): number {
+    return this.markCount;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const root = this.deps.root();
+    if (!root) return;
+    this.observer = new this.deps.MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.idle = this.scan(collectTextNodes(root), ++this.generation);
+  }
+
+  /** Removes every mark and stops watching. The page is as if we had never been there. */
+  stop(): void {
+    this.running = false;
+    this.generation++;
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.batchTimer !== null) this.deps.clearTimer(this.batchTimer);
+    this.batchTimer = null;
+    this.queued.clear();
+    this.reset();
+    this.deps.onChange?.();
+  }
+
+  /** A new page in a single-page app: forget everything and scan again. */
+  restart(): void {
+    this.stop();
+    this.start();
+  }
+
+  setOptions(options: LensOptions): void {
+    if (options.markEveryMention === this.options.markEveryMention) return;
+    this.options = options;
+    // Which marks are shown depends on the option: decide again for every mark, in page order.
+    this.deps.highlighter.clear();
+    this.claims = new WeakMap();
+    for (const mark of this.allMarks()) mark.shown = false;
+    if (this.relevant) this.show(this.allMarks());
+  }
+
+  private reset(): void {
+    this.records.clear();
+    this.claims = new WeakMap();
+    this.coreCounts.clear();
+    this.relevant = false;
+    this.markCount = 0;
+    this.visibility.clear();
+    this.deps.highlighter.clear();
+  }
+
+  /** Marks in the order they were found (page order for an initial scan). */
+  private *allMarks(): Iterable<Mark> {
+    for (const record of this.records.values()) yield* record.marks;
+  }
+
+  /** Shown marks in page order. */
+  shownMarks(): Mark[] {
+    const list = [...this.allMarks()].filter((m) => m.shown && m.node.isConnected);
+    list.sort((a, b) => (a.node === b.node ? a.start - b.start : a.node.compareDocumentPosition(b.node) & 4 ? -1 : 1));
+    return list;
+  }
+
+  /** Mention counts per entity index, over every mark kept (shown or not). */
+  counts(): Map<number, number> {
+    const counts = new Map<number, number>();
+    if (!this.relevant) return counts;
+    for (const mark of this.allMarks()) if (mark.node.isConnected) counts.set(mark.entity, (counts.get(mark.entity) ?? 0) + 1);
+    return counts;
+  }
+
+  /** The shown mark under a text position, if any. */
+  markAt(node: Node, offset: number): Mark | null {
+    const record = this.records.get(node as Text);
+    if (!record) return null;
+    return record.marks.find((m) => m.shown && offset >= m.start && offset <= m.end) ?? null;
+  }
+
+  private async scan(nodes: readonly Text[], generation: number): Promise<void> {
+    const { now, yieldToPage } = this.deps;
+    const fresh: Mark[] = [];
+    let i = 0;
+    while (i < nodes.length) {
+      const deadline = now() + SLICE_MS;
+      while (i < nodes.length) {
+        this.scanNode(nodes[i++]!, fresh);
+        // Checking the clock costs too; every 32 nodes is often enough at ~1 µs a node.
+        if ((i & 31) === 0 && now() >= deadline) break;
+      }
+      this.paint(fresh);
+      if (i < nodes.length) {
+        await yieldToPage();
+        if (generation !== this.generation) return;
+      }
+    }
+    this.deps.highlighter.ensureRegistered();
+    this.deps.onChange?.();
+  }
+
+  private scanNode(node: Text, fresh: Mark[]): void {
+    const old = this.records.get(node);
+    if (old) {
+      if (old.data === node.data) return;
+      this.drop(node, old);
+    }
+    if (this.markCount >= MAX_MARKS) return;
+    const found = scanTextNode(this.deps.matcher, node, this.visibility);
+    if (!found) return;
+    const marks = found.mentions.map((m) => ({ node, start: m.start, end: m.end, entity: m.entity, generic: m.generic, range: this.deps.makeRange(node, m.start, m.end), shown: false }));
+    this.records.set(node, { data: found.data, marks });
+    this.markCount += marks.length;
+    for (const mark of marks) {
+      fresh.push(mark);
+      if (!mark.generic && this.deps.matcher.entities[mark.entity]?.core) this.coreCounts.set(mark.entity, (this.coreCounts.get(mark.entity) ?? 0) + 1);
+    }
+  }
+
+  private drop(node: Text, record: NodeRecord): void {
+    for (const mark of record.marks) {
+      if (mark.shown) this.deps.highlighter.delete(mark.range);
+      if (!mark.generic && this.deps.matcher.entities[mark.entity]?.core) {
+        const left = (this.coreCounts.get(mark.entity) ?? 1) - 1;
+        if (left > 0) this.coreCounts.set(mark.entity, left);
+        else this.coreCounts.delete(mark.entity);
+      }
+    }
+    this.markCount -= record.marks.length;
+    this.records.delete(node);
+  }
+
+  private paint(fresh: Mark[]): void {
+    if (!this.relevant) {
+      let total = 0;
+      for (const count of this.coreCounts.values()) total += count;
+      // Relevance is sticky: once a page is about the talks, a re-render that briefly empties it does not unmark it.
+      if (total < MIN_CORE_MENTIONS || this.coreCounts.size < MIN_DISTINCT_CORE) return;
+      this.relevant = true;
+      fresh.length = 0;
+      this.show(this.allMarks());
+      return;
+    }
+    this.show(fresh);
+    fresh.length = 0;
+  }
+
+  private show(marks: Iterable<Mark>): void {
+    const every = this.options.markEveryMention;
+    for (const mark of marks) {
+      if (mark.shown) continue;
+      if (!every) {
+        const block = blockOf(mark.node);
+        if (block) {
+          let claimed = this.claims.get(block);
+          if (!claimed) this.claims.set(block, (claimed = new Map()));
+          const holder = claimed.get(mark.entity);
+          if (holder && holder !== mark && holder.shown && holder.node.isConnected && this.records.get(holder.node)?.marks.includes(holder)) continue;
+          claimed.set(mark.entity, mark);
+        }
+      }
+      mark.shown = true;
+      this.deps.highlighter.add(mark.range);
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (isOurs(record.target)) continue;
+      if (record.type === 'characterData') this.enqueue(record.target);
+      else {
+        record.addedNodes.forEach((node) => this.enqueue(node));
+        if (record.removedNodes.length > 0) this.removalsSeen = true;
+      }
+    }
+    if (this.batchTimer === null && (this.queued.size > 0 || this.removalsSeen))
+      this.batchTimer = this.deps.setTimer(() => {
+        this.batchTimer = null;
+        this.idle = this.flush();
+      }, MUTATION_BATCH_MS);
+  }
+
+  private enqueue(node: Node): void {
+    if (this.queued.size < MAX_QUEUED_NODES) this.queued.add(node);
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.running) return;
+    if (this.removalsSeen) {
+      this.removalsSeen = false;
+      for (const [node, record] of this.records) if (!node.isConnected) this.drop(node, record);
+    }
+    const texts: Text[] = [];
+    for (const node of this.queued) {
+      if (!node.isConnected || isOurs(node)) continue;
+      if (node.parentNode && isInExcludedRegion(node.parentNode)) continue;
+      collectTextNodes(node, texts);
+    }
+    this.queued.clear();
+    // Visibility can change with the page; do not trust answers from before this batch.
+    this.visibility.clear();
+    const unique = [...new Set(texts)];
+    await this.scan(unique, this.generation);
+  }
+}
+
+function isOurs(node: Node): boolean {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement)
+    if (el.localName === OVERLAY_HOST_TAG) return true;
+  return false;
+}

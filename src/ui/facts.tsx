@@ -1,0 +1,107 @@
+/** Small components shared by the hover card and the popup, so a fact looks the same wherever it appears. */
+import type { ConflictModel, SourceLink, StanceCell, StanceRow } from '../cards/card-model';
+
+/** Only http(s) links are ever rendered; the pack checker rejects others, and this guards packs from elsewhere. */
+export function safeHref(url: string): string | undefined {
+  return /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+const STATUS_LABEL: Record<StanceCell['status'], string> = { stated: 'Stated', reported: 'Reported', disputed: 'Disputed' };
+
+export function Sources({ sources, label = 'Source' }: { sources: readonly SourceLink[]; label?: string }) {
+  if (sources.length === 0) return null;
+  return (
+    <span class="sources">
+      {label}
+      {sources.length > 1 ? 's' : ''}:{' '}
+      {sources.map((s, i) => (
+        <span key={s.url + i}>
+          {i > 0 ? '; ' : ''}
+          <a href={safeHref(s.url)} target="_blank" rel="noopener noreferrer" title={`${s.title} (${s.date})`}>
+            {s.publisher}
+          </a>
+          {s.note ? <span class="source-note"> ({s.note})</span> : null}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function Stance({ cell }: { cell: StanceCell }) {
+  return (
+    <>
+      <p class="position">
+        {cell.by ? <span class="by">{cell.by}: </span> : null}
+        {cell.position}
+      </p>
+      {cell.quote ? (
+        <blockquote class="quote">
+          “{cell.quote.text}” <cite>— {cell.quote.by}</cite>
+        </blockquote>
+      ) : null}
+      {cell.unverified ? <p class="unverified">Unverified: {cell.unverified}</p> : null}
+      <p class="meta">
+        <span class={`status status-${cell.status}`}>{STATUS_LABEL[cell.status]}</span> · <time dateTime={cell.date}>{cell.date}</time> ·{' '}
+        <Sources sources={cell.sources} />
+      </p>
+    </>
+  );
+}
+
+/** One row per party, the same fields in the same order for each; an empty cell says so. */
+export function StanceTable({ rows, caption }: { rows: readonly StanceRow[]; caption: string }) {
+  return (
+    <table class="stances">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Party</th>
+          <th scope="col">Position, status, date and source</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.party}>
+            <th scope="row">{row.partyName}</th>
+            <td>
+              {row.stance ? (
+                <>
+                  <Stance cell={row.stance} />
+                  {row.earlier > 0 ? (
+                    <p class="meta">
+                      {row.earlier} earlier position{row.earlier > 1 ? 's' : ''} in the popup
+                    </p>
+                  ) : null}
+                </>
+              ) : (
+                <p class="no-position">No public position found in our sources.</p>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Conflicts({ conflicts }: { conflicts: readonly ConflictModel[] }) {
+  if (conflicts.length === 0) return null;
+  return (
+    <section class="conflicts" aria-label="Where sources differ">
+      {conflicts.map((c) => (
+        <div key={c.about} class="conflict">
+          <p class="conflict-title">
+            <strong>Sources differ:</strong> {c.about}
+          </p>
+          <ul>
+            {c.versions.map((v, i) => (
+              <li key={i}>
+                {v.text} <Sources sources={v.sources} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
