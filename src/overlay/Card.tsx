@@ -66,12 +66,19 @@ export function Card(props: CardProps) {
     >
       <header class="card-header">
         <div>
-          {model ? <span class={`kind kind-${model.kind}`}>{KIND_LABEL[model.kind]}</span> : null}
+          {model ? (
+            <p class="kicker">
+              <span class={`kind kind-${model.kind}`}>{KIND_LABEL[model.kind]}</span>
+              <span class="as-of">
+                As of <time dateTime={model.asOf}>{model.asOf}</time>
+              </span>
+            </p>
+          ) : null}
           <h2 id={titleId}>{model ? model.name : content.state === 'loading' ? 'Loading…' : 'Not found'}</h2>
         </div>
         <div class="card-actions">
           <button type="button" class="icon" aria-pressed={props.pinned} aria-label={props.pinned ? 'Unpin card' : 'Pin card'} title={props.pinned ? 'Unpin' : 'Pin (keeps the card open)'} onClick={props.onPin}>
-            {props.pinned ? '📌' : '📍'}
+            <PinIcon filled={props.pinned} />
           </button>
           <button type="button" class="icon" aria-label="Close card" title="Close (Esc)" onClick={props.onClose}>
             ✕
@@ -82,15 +89,27 @@ export function Card(props: CardProps) {
       {model ? <CardBody model={model} /> : null}
       {model ? (
         <footer class="card-footer">
-          <p class="as-of">
-            As of <time dateTime={model.asOf}>{model.asOf}</time>
-          </p>
+          <span class="pack">{model.packTitle}</span>
           <button type="button" class="link" onClick={() => props.onOpenInPopup(model.id)}>
             Open in popup
           </button>
         </footer>
       ) : null}
     </div>
+  );
+}
+
+function PinIcon({ filled }: { filled: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        d="M9 3h6l-1 6 4 4v2h-5v6l-1 1-1-1v-6H6v-2l4-4z"
+        fill={filled ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        stroke-width="1.8"
+        stroke-linejoin="round"
+      />
+    </svg>
   );
 }
 

@@ -1,0 +1,159 @@
+/**
+ * Playwright fixtures: real Chromium with the built extension loaded, and a local server for the test pages.
+ * One browser per test file (worker scope would share state between files' settings).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+// @ts-expect-error plain JavaScript helper shared with the npm scripts
+import { extensionArgs } from '../../scripts/chromium-flags.mjs';
+// @ts-expect-error plain JavaScript helper shared with the npm scripts
+import { serveFolder } from '../../scripts/serve.mjs';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Origin of the local server that serves the repository (tests/fixtures/pages, demo/). */
+  origin: string;
+}
+
+export const test = base.extend<Fixtures>({
+  origin: async ({}, use) => {
+    const server = (await serveFolder(resolve('.'))) as { origin: string; close: () => Promise<void> };
+    await use(server.origin);
+    await server.close();
+  },
+  context: async ({ colorScheme }, use) => {
+    const executablePath = process.env.CHROMIUM_PATH;
+    if (!executablePath) throw new Error('CHROMIUM_PATH is not set: run the browser tests through `npm test`.');
+    const profile = mkdtempSync(join(tmpdir(), 'negotiation-lens-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      colorScheme: colorScheme ?? 'light',
+      viewport: { width: 1200, height: 900 },
+      args: extensionArgs(EXTENSION_DIR),
+    });
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+  serviceWorker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+});
+
+export const expect = test.expect;
+
+/** Number of ranges in our highlights, read from the page's highlight registry (shared with content scripts). */
+export async function markCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let total = 0;
+    for (const name of ['negotiation-lens-underline', 'negotiation-lens-background']) total += CSS.highlights.get(name)?.size ?? 0;
+    return total;
+  });
+}
+
+/** The text of each painted mark, in page order. */
+export async function markedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ranges = [...(CSS.highlights.get('negotiation-lens-underline') ?? CSS.highlights.get('negotiation-lens-background') ?? [])] as AbstractRange[];
+    const texts = ranges.map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return { text: live.toString(), top: live.getBoundingClientRect().top + scrollY, left: live.getBoundingClientRect().left };
+    });
+    texts.sort((a, b) => a.top - b.top || a.left - b.left);
+    return texts.map((t) => t.text);
+  });
+}
+
+/** Waits until the content script has painted marks (or the timeout passes). */
+export async function waitForMarks(page: Page, atLeast = 1): Promise<number> {
+  await expect.poll(() => markCount(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(atLeast);
+  return markCount(page);
+}
+
+/** Centre of the first painted mark whose text matches, in viewport coordinates (scrolls it into view). */
+export async function markPoint(page: Page, text: string | RegExp): Promise<{ x: number; y: number }> {
+  const source = typeof text === 'string' ? { s: text } : { r: text.source, f: text.flags };
+  const point = await page.evaluate((q) => {
+    const test = (t: string) => ('s' in q ? t === q.s : new RegExp(q.r!, q.f).test(t));
+    for (const name of ['negotiation-lens-underline', 'negotiation-lens-background']) {
+      for (const r of (CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>) {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        if (!test(live.toString())) continue;
+        (r.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center', behavior: 'instant' });
+        const rect = live.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, source as { s?: string; r?: string; f?: string });
+  if (!point) throw new Error(`no mark with text ${String(text)}`);
+  return point;
+}
+
+/** Writes extension storage through the service worker, as the options page would. */
+export async function setStorage(worker: Worker, items: Record<string, unknown>): Promise<void> {
+  await worker.evaluate(async (values) => {
+    const api = (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome;
+    await api.storage.sync.set(values);
+  }, items);
+}
+
+/**
+ * Our UI lives in a closed shadow root, which page scripts (and Playwright's locators) cannot enter. DevTools'
+ * protocol can: this returns the serialized contents of our shadow root, or null when there is no host.
+ */
+export async function overlayHtml(page: Page): Promise<string | null> {
+  const client = await page.context().newCDPSession(page);
+  try {
+    const { root } = await client.send('DOM.getDocument', { depth: -1, pierce: true });
+    type DomNode = { localName?: string; children?: DomNode[]; shadowRoots?: DomNode[]; backendNodeId: number };
+    const find = (node: DomNode): DomNode | null => {
+      if (node.localName === 'negotiation-lens-ui') return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const hit = find(child);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const host = find(root as DomNode);
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const parts = await Promise.all((shadow.children ?? []).map((child) => client.send('DOM.getOuterHTML', { backendNodeId: child.backendNodeId })));
+    // outerHTML here is the DevTools protocol's serialization, read-only: no page is written.
+    return parts.map(({ outerHTML: serialized }) => serialized).join('');
+  } finally {
+    await client.detach();
+  }
+}
+
+/** The visible text of our open card (without its style sheet), or null when no card is open. */
+export async function cardText(page: Page): Promise<string | null> {
+  const html = await overlayHtml(page);
+  if (!html) return null;
+  return page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'text/html');
+    doc.querySelectorAll('style').forEach((s) => s.remove());
+    const card = doc.querySelector('[role="dialog"]');
+    return card ? (card.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
+  }, html);
+}
+
+export async function waitForCard(page: Page, text?: string | RegExp): Promise<string> {
+  await expect.poll(async () => (await cardText(page)) ?? '', { timeout: 10_000 }).toMatch(text ?? /\S/);
+  return (await cardText(page))!;
+}
