@@ -9,6 +9,7 @@ import { scanFile } from '../src/scan/scan-file';
 import { aliasTableFromPack } from '../src/knowledge/alias-table-from-pack';
 import { validatePackText } from '../src/knowledge/validate';
 import { compileMatcher } from '../src/matcher/compile';
+import { indexPack } from '../src/knowledge/pack-index';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -20,7 +21,8 @@ if (!packResult.ok) {
   console.error(`scan: the bundled pack is invalid; run npm run pack:check for details`);
   process.exit(2);
 }
-const matcher = compileMatcher(aliasTableFromPack(packResult.pack));
+const table = aliasTableFromPack(packResult.pack);
+const context = { table, matcher: compileMatcher(table), index: indexPack(packResult.pack) };
 const results = [];
 let failed = false;
 for (const file of files) {
@@ -32,7 +34,7 @@ for (const file of files) {
     failed = true;
     continue;
   }
-  results.push({ file, ...(await scanFile(matcher, content, /\.html?$/i.test(file) ? 'html' : 'text')) });
+  results.push({ file, ...(await scanFile(context, content, /\.html?$/i.test(file) ? 'html' : 'text')) });
 }
 process.stdout.write(JSON.stringify(results, null, 2) + '\n');
 process.exit(failed ? 1 : 0);

@@ -3,7 +3,7 @@ declare module 'virtual:knowledge-pack' {
   export default pack;
 }
 declare module 'virtual:alias-table' {
-  const table: import('./matcher/alias-table').AliasTable;
+  const table: import('./matcher/alias-table').PackedAliasTable;
   export default table;
 }
 declare module '*.css?inline' {

@@ -1,12 +1,12 @@
 import aliasTable from 'virtual:alias-table';
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ContentApp } from '../../src/content/content-app';
+import { addMessageListener, extensionApi } from '../../src/content/extension-api';
+import { unpackAliasTable } from '../../src/matcher/alias-table';
 import { compileMatcher } from '../../src/matcher/compile';
 import { sendToBackground } from '../../src/messaging/protocol';
 import cardCss from '../../src/overlay/card.css?inline';
 import { browserHighlightApi } from '../../src/page/highlighter';
-import { chooseSettingsArea, SettingsStore } from '../../src/settings/store';
 import themeCss from '../../src/ui/theme.css?inline';
 
 export default defineContentScript({
@@ -19,24 +19,23 @@ export default defineContentScript({
     // Without the Custom Highlight API we would have to change the page to mark it; we do nothing instead.
     if (!highlightApi) return;
     const started = performance.now();
-    const matcher = compileMatcher(aliasTable);
+    const matcher = compileMatcher(unpackAliasTable(aliasTable));
     performance.mark('negotiation-lens:matcher-ready', { detail: { ms: performance.now() - started } });
-    const area = await chooseSettingsArea(browser.storage);
-    const store = new SettingsStore(area);
+    const browser = extensionApi();
     const app = new ContentApp({
       window,
       matcher,
       highlightApi,
       cardCss: themeCss + cardCss,
-      readSettings: () => store.read(),
+      getPolicy: (url) => sendToBackground(browser.runtime, 'getPagePolicy', { url }),
       watchSettings: (onChange, signal) => {
         const listener = () => onChange();
         browser.storage.onChanged.addListener(listener);
         signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
       },
-      getCard: (id) => sendToBackground(browser.runtime, 'getCard', { id }),
+      getCard: (entity) => sendToBackground(browser.runtime, 'getCard', { entity }),
       openInPopup: (id) => void sendToBackground(browser.runtime, 'openInPopup', { id }),
-      onMessage: browser.runtime.onMessage as never,
+      listen: (listener, signal) => addMessageListener(browser, listener, signal),
       mark: (name) => performance.mark(name),
     });
     ctx.onInvalidated(() => app.destroy());

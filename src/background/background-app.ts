@@ -5,10 +5,12 @@
  */
 import type { browser as browserApi } from 'wxt/browser';
 import { buildCardModel } from '../cards/card-model';
+import { entityIds } from '../knowledge/alias-table-from-pack';
 import { indexPack } from '../knowledge/pack-index';
 import type { Pack } from '../knowledge/schema';
 import { validatePack } from '../knowledge/validate';
 import { messageListener, sendToTab, type BackgroundMessages } from '../messaging/protocol';
+import { isEnabledFor } from '../settings/site-policy';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
 
 /** Where the popup finds the item it should open, set just before the popup opens. */
@@ -21,11 +23,21 @@ export function startBackground(browser: Browser, bundled: Pack): void {
   const checked = validatePack(bundled);
   if (!checked.ok) console.error('Negotiation Lens: the bundled knowledge pack is invalid', checked.problems.slice(0, 10));
   const index = indexPack(bundled);
+  const ids = entityIds(bundled);
   const store = chooseSettingsArea(browser.storage).then((area) => new SettingsStore(area));
 
   browser.runtime.onMessage.addListener(
     messageListener<BackgroundMessages>({
-      getCard: async ({ id }) => {
+      getPagePolicy: async ({ url }) => {
+        const { settings, sites } = await (await store).read();
+        return {
+          decision: isEnabledFor(url, settings, sites),
+          display: { highlightStyle: settings.highlightStyle, markEveryMention: settings.markEveryMention, cardTrigger: settings.cardTrigger },
+        };
+      },
+      getCard: async ({ entity }) => {
+        const id = ids[entity];
+        if (id === undefined) return null;
         const { settings } = await (await store).read();
         return buildCardModel(index, id, { tracks: settings.tracks, parties: settings.parties });
       },

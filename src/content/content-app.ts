@@ -5,28 +5,29 @@
 import { h } from 'preact';
 import type { CardModel } from '../cards/card-model';
 import type { CompiledMatcher } from '../matcher/compile';
-import { messageListener, type ContentMessages, type Handlers, type PageReport } from '../messaging/protocol';
+import { messageListener, type ContentMessages, type Handlers, type PagePolicy, type PageReport } from '../messaging/protocol';
 import { HoverMachine } from '../overlay/hover-machine';
 import { Card, type CardContent } from '../overlay/Card';
 import { OverlayContainer } from '../overlay/container';
-import type { Rect } from '../overlay/placement';
+import { placeCard, type Rect } from '../overlay/placement';
 import { Highlighter, type HighlightApi } from '../page/highlighter';
 import { markFromPoint, rectsOf, scrollMarkIntoView } from '../page/hit-test';
 import { PageLens, type Mark } from '../page/page-lens';
-import type { ReadResult, Settings } from '../settings/settings';
-import { isEnabledFor, type SiteDecision } from '../settings/site-policy';
+import type { SiteDecision } from '../settings/site-policy';
 
 export interface ContentAppDeps {
   window: Window & typeof globalThis;
   matcher: CompiledMatcher;
   highlightApi: HighlightApi;
   cardCss: string;
-  readSettings: () => Promise<ReadResult>;
+  /** Asks the background whether the extension is on here; the site policy and settings live there. */
+  getPolicy: (url: string) => Promise<PagePolicy>;
   /** Calls back whenever stored settings change. */
   watchSettings: (onChange: () => void, signal: AbortSignal) => void;
-  getCard: (id: string) => Promise<CardModel | null>;
+  getCard: (entity: number) => Promise<CardModel | null>;
   openInPopup: (id: string) => void;
-  onMessage: { addListener(fn: (message: unknown, sender: { tab?: { id?: number } }) => unknown): void; removeListener(fn: (message: unknown, sender: { tab?: { id?: number } }) => unknown): void };
+  /** Registers the handler for messages from the popup and background until the signal aborts. */
+  listen: (listener: (message: unknown, sender: { tab?: { id?: number } }) => Promise<unknown> | undefined, signal: AbortSignal) => void;
   /** Performance marks for the benchmark; a no-op is fine. */
   mark: (name: string) => void;
 }
@@ -41,14 +42,15 @@ export class ContentApp {
   private readonly highlighter: Highlighter;
   private readonly overlay: OverlayContainer;
   private readonly machine: HoverMachine<CardTarget>;
-  private settings: Settings | null = null;
+  private display: PagePolicy['display'] | null = null;
   private decision: SiteDecision | null = null;
   private card: { target: Mark; content: CardContent; anchor: Rect; takeFocus: boolean } | null = null;
   private focusBeforeCard: Element | null = null;
-  private cardCache = new Map<string, CardModel | null>();
+  private cardCache = new Map<number, CardModel | null>();
   private cursor: Mark | null = null;
   private pointer: { x: number; y: number; modifier: boolean } | null = null;
   private frame: number | null = null;
+  private readonly frameWork = new Set<'hover' | 'follow'>();
 
   constructor(private readonly deps: ContentAppDeps) {
     const { window } = deps;
@@ -79,16 +81,15 @@ export class ContentApp {
   async start(): Promise<void> {
     const signal = this.abort.signal;
     const { window } = this.deps;
-    const listener = messageListener<ContentMessages>(this.handlers());
-    this.deps.onMessage.addListener(listener);
-    signal.addEventListener('abort', () => this.deps.onMessage.removeListener(listener));
+    this.deps.listen(messageListener<ContentMessages>(this.handlers()), signal);
     this.deps.watchSettings(() => void this.applySettings(), signal);
     const options = { capture: true, passive: true, signal };
     window.document.addEventListener('pointermove', (e) => this.onPointerMove(e), options);
     window.document.addEventListener('click', (e) => this.onClick(e), options);
     window.document.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
-    window.addEventListener('scroll', () => this.followAnchor(), options);
-    window.addEventListener('resize', () => this.followAnchor(), options);
+    const follow = () => this.inNextFrame('follow');
+    window.addEventListener('scroll', follow, options);
+    window.addEventListener('resize', follow, options);
     await this.applySettings();
   }
 
@@ -114,14 +115,20 @@ export class ContentApp {
   }
 
   private async applySettings(): Promise<void> {
-    const { settings, sites } = await this.deps.readSettings();
+    let policy: PagePolicy;
+    try {
+      policy = await this.deps.getPolicy(this.deps.window.location.href);
+    } catch {
+      // The extension was reloaded or removed under us: this copy of the script is finished.
+      return;
+    }
     if (this.abort.signal.aborted) return;
-    this.settings = settings;
-    const decision = isEnabledFor(this.deps.window.location.href, settings, sites);
+    const { decision, display } = policy;
+    this.display = display;
     const wasOn = this.decision?.on ?? false;
     this.decision = decision;
-    this.highlighter.setStyle(settings.highlightStyle);
-    this.lens.setOptions({ markEveryMention: settings.markEveryMention });
+    this.highlighter.setStyle(display.highlightStyle);
+    this.lens.setOptions({ markEveryMention: display.markEveryMention });
     if (decision.on && !wasOn) {
       this.deps.mark('negotiation-lens:scan-start');
       this.lens.start();
@@ -140,9 +147,9 @@ export class ContentApp {
         await this.lens.idle;
         return this.report();
       },
-      revealMention: async ({ id }) => {
+      revealMention: async ({ entity }) => {
         await this.lens.idle;
-        const mark = this.lens.shownMarks().find((m) => this.deps.matcher.entities[m.entity]?.id === id);
+        const mark = this.lens.shownMarks().find((m) => m.entity === entity);
         if (mark) this.reveal(mark);
         return { found: Boolean(mark) };
       },
@@ -163,11 +170,8 @@ export class ContentApp {
     if (!decision || !decision.on || decision.site === null)
       return { state: 'off', site: decision?.site ?? null, reason: decision?.reason === 'site-choice' || decision?.reason === 'paused' || decision?.reason === 'not-a-web-page' ? decision.reason : 'default' };
     if (!this.lens.isRelevant) return { state: 'not-relevant', site: decision.site };
-    const mentions = [...this.lens.counts()].map(([index, count]) => {
-      const entity = this.deps.matcher.entities[index]!;
-      return { id: entity.id, name: entity.name, kind: entity.kind, count };
-    });
-    mentions.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    const mentions = [...this.lens.counts()].map(([entity, count]) => ({ entity, count }));
+    mentions.sort((a, b) => b.count - a.count);
     return { state: 'on', site: decision.site, mentions };
   }
 
@@ -180,16 +184,24 @@ export class ContentApp {
   private onPointerMove(event: PointerEvent): void {
     if (this.overlay.owns(event.target)) return;
     this.pointer = { x: event.clientX, y: event.clientY, modifier: event.altKey };
-    // One hit test per frame, however fast the pointer moves.
+    this.inNextFrame('hover');
+  }
+
+  /** Pointer and scroll work happens at most once per frame, however fast events arrive. */
+  private inNextFrame(work: 'hover' | 'follow'): void {
+    this.frameWork.add(work);
     this.frame ??= this.deps.window.requestAnimationFrame(() => {
       this.frame = null;
-      this.hoverAt();
+      const due = new Set(this.frameWork);
+      this.frameWork.clear();
+      if (due.has('follow')) this.followAnchor();
+      if (due.has('hover')) this.hoverAt();
     });
   }
 
   private hoverAt(): void {
     const pointer = this.pointer;
-    const trigger = this.settings?.cardTrigger ?? 'hover';
+    const trigger = this.display?.cardTrigger ?? 'hover';
     if (!pointer || !this.lens.isRelevant) return;
     if (trigger === 'click') {
       // Cards opened by a click close by the pointer leaving them like any other.
@@ -205,7 +217,7 @@ export class ContentApp {
   }
 
   private onClick(event: MouseEvent): void {
-    if (this.settings?.cardTrigger !== 'click' || this.overlay.owns(event.target) || !this.lens.isRelevant) return;
+    if (this.display?.cardTrigger !== 'click' || this.overlay.owns(event.target) || !this.lens.isRelevant) return;
     const target = this.hit(event.clientX, event.clientY);
     if (target) this.machine.openNow(target, 'pointer');
   }
@@ -220,21 +232,19 @@ export class ContentApp {
   }
 
   private async openCard(mark: Mark, token: number, how: 'pointer' | 'keyboard'): Promise<void> {
-    const entity = this.deps.matcher.entities[mark.entity];
-    if (!entity) return;
     if (how === 'keyboard' && !this.card) this.focusBeforeCard = this.deps.window.document.activeElement;
     this.highlighter.setActive(mark.range);
-    const cached = this.cardCache.get(entity.id);
+    const cached = this.cardCache.get(mark.entity);
     this.card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, anchor: this.anchorOf(mark), takeFocus: how === 'keyboard' };
     this.renderCard();
     if (cached !== undefined) return;
     let model: CardModel | null = null;
     try {
-      model = await this.deps.getCard(entity.id);
+      model = await this.deps.getCard(mark.entity);
     } catch {
       model = null;
     }
-    this.cardCache.set(entity.id, model);
+    this.cardCache.set(mark.entity, model);
     // A newer hover may have replaced this one while the model was on its way: drop the stale answer.
     if (!this.machine.isCurrent(token) || !this.card || this.card.target !== mark) return;
     this.card = { ...this.card, content: toContent(model) };
@@ -262,21 +272,27 @@ export class ContentApp {
     const card = this.card;
     if (!card) return;
     const state = this.machine.state;
-    this.overlay.render(
-      h(Card, {
-        content: card.content,
-        anchor: card.anchor,
-        pinned: state.kind === 'open' && state.pinned,
-        takeFocus: card.takeFocus,
-        onPin: () => {
-          this.machine.togglePin();
-          this.renderCard();
-        },
-        onClose: () => this.machine.close(),
-        onOpenInPopup: (id) => this.deps.openInPopup(id),
-        onPointerInside: (inside) => this.machine.pointerInCard(inside),
-      }),
-    );
+    const props = {
+      content: card.content,
+      pinned: state.kind === 'open' && state.pinned,
+      onPin: () => {
+        this.machine.togglePin();
+        this.renderCard();
+      },
+      onClose: () => this.machine.close(),
+      onOpenInPopup: (id: string) => this.deps.openInPopup(id),
+      onPointerInside: (inside: boolean) => this.machine.pointerInCard(inside),
+    };
+    // Render hidden to measure, then place: the card's height depends on its content.
+    const element = this.overlay.render(h(Card, { ...props, position: null }));
+    if (!element) return;
+    const view = this.deps.window;
+    const position = placeCard(card.anchor, { width: element.offsetWidth, height: element.scrollHeight }, { width: view.innerWidth, height: view.innerHeight });
+    this.overlay.render(h(Card, { ...props, position }));
+    if (card.takeFocus && card.content.state !== 'loading') {
+      element.focus({ preventScroll: true });
+      this.card = { ...card, takeFocus: false };
+    }
   }
 }
 

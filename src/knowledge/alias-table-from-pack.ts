@@ -1,6 +1,11 @@
 import type { AliasTable, TableEntity } from '../matcher/alias-table';
 import type { Pack } from './schema';
 
+/** The entity ids in alias-table order: `entityIds(pack)[key]` is the id of the content script's entity key. */
+export function entityIds(pack: Pack): string[] {
+  return aliasTableFromPack(pack).entities.map((e) => e.id);
+}
+
 /** Reduces a valid pack to what the content script needs to find mentions. */
 export function aliasTableFromPack(pack: Pack): AliasTable {
   const entities: TableEntity[] = [];
@@ -9,8 +14,8 @@ export function aliasTableFromPack(pack: Pack): AliasTable {
     const index = entities.push(entity) - 1;
     for (const alias of list) aliases.push({ text: alias.text, case: alias.case, generic: alias.generic ?? false, entity: index });
   };
-  for (const a of pack.actors) addEntity({ id: a.id, name: a.name, kind: a.kind, core: a.party === 'ukraine' || a.party === 'russia' }, a.aliases);
-  for (const t of pack.topics) addEntity({ id: t.id, name: t.name, kind: 'topic', core: true }, t.aliases);
-  for (const e of pack.events) addEntity({ id: e.id, name: e.name, kind: 'event', core: true }, e.aliases);
+  for (const a of pack.actors) addEntity({ id: a.id, core: a.party === 'ukraine' || a.party === 'russia' }, a.aliases);
+  for (const t of pack.topics) addEntity({ id: t.id, core: true }, t.aliases);
+  for (const e of pack.events) addEntity({ id: e.id, core: true }, e.aliases);
   return { entities, aliases };
 }

@@ -1,12 +1,13 @@
 /**
  * A Vite plugin that checks the bundled pack when the extension is built and exposes it as two modules:
  * - `virtual:knowledge-pack`: the whole validated pack, for the background and the extension pages;
- * - `virtual:alias-table`: only the aliases and entity names, for the content script.
+ * - `virtual:alias-table`: only the aliases and entity ids, packed small, for the content script.
  * An invalid pack stops the build with the same messages `npm run pack:check` prints.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { packAliasTable } from '../matcher/alias-table';
 import { aliasTableFromPack } from './alias-table-from-pack';
 import { validatePackText } from './validate';
 
@@ -22,7 +23,7 @@ export function knowledgePackPlugin(packPath = BUNDLED_PACK_PATH): Plugin {
       const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
       throw new Error(`The knowledge pack ${packPath} is invalid (${result.problems.length} problems):\n${lines}`);
     }
-    return { pack: JSON.stringify(result.pack), table: JSON.stringify(aliasTableFromPack(result.pack)) };
+    return { pack: JSON.stringify(result.pack), table: JSON.stringify(packAliasTable(aliasTableFromPack(result.pack))) };
   };
   let root = process.cwd();
   let building = false;

@@ -2,13 +2,13 @@
  * Compiles an alias table into one regular expression and a lookup map. This runs once per page load; the
  * expression is built from a trie of the aliases, so a large pack adds branches, not scan work per character.
  */
-import type { AliasTable, TableAlias, TableEntity } from './alias-table';
+import type { MatcherTable, TableAlias } from './alias-table';
 import { aliasKey, canonicalSpelling } from './normalize';
 
 export interface CompiledMatcher {
   readonly regex: RegExp;
   readonly byKey: ReadonlyMap<string, readonly TableAlias[]>;
-  readonly entities: readonly TableEntity[];
+  readonly entities: MatcherTable['entities'];
 }
 
 interface TrieNode {
@@ -33,7 +33,7 @@ function trieToPattern(node: TrieNode): string {
   return node.terminal ? `(?:${alternation})?` : alternation;
 }
 
-export function compileMatcher(table: AliasTable): CompiledMatcher {
+export function compileMatcher(table: MatcherTable): CompiledMatcher {
   const root: TrieNode = { children: new Map(), terminal: false };
   const byKey = new Map<string, TableAlias[]>();
   for (const alias of table.aliases) {

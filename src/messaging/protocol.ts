@@ -3,11 +3,15 @@
  * reply, grouped by who receives it. Senders and handlers are typed from these tables; nothing else is sent.
  */
 import type { CardModel } from '../cards/card-model';
+import type { Settings } from '../settings/settings';
+import type { SiteDecision } from '../settings/site-policy';
 
+/**
+ * What the content script found of one entity. `entity` is the entity key (its index in the alias table, see
+ * src/matcher/alias-table.ts); the popup turns it into an id and a name with the pack.
+ */
 export interface MentionSummary {
-  id: string;
-  name: string;
-  kind: string;
+  entity: number;
   count: number;
 }
 
@@ -16,16 +20,24 @@ export type PageReport =
   | { state: 'off'; site: string | null; reason: 'paused' | 'site-choice' | 'default' | 'not-a-web-page' }
   | { state: 'not-relevant'; site: string };
 
+/** Whether the extension is on for a page, and how it should look there. */
+export interface PagePolicy {
+  decision: SiteDecision;
+  display: Pick<Settings, 'highlightStyle' | 'markEveryMention' | 'cardTrigger'>;
+}
+
 /** Messages the background answers (sent by the content script and the extension pages). */
 export interface BackgroundMessages {
-  getCard: { request: { id: string }; reply: CardModel | null };
+  /** The content script asks on start and whenever settings change; the policy itself lives in the background. */
+  getPagePolicy: { request: { url: string }; reply: PagePolicy };
+  getCard: { request: { entity: number }; reply: CardModel | null };
   openInPopup: { request: { id: string }; reply: { opened: 'popup' | 'tab' } };
 }
 
 /** Messages a tab's content script answers (sent by the popup and the background). */
 export interface ContentMessages {
   getPageReport: { request: Record<string, never>; reply: PageReport };
-  revealMention: { request: { id: string }; reply: { found: boolean } };
+  revealMention: { request: { entity: number }; reply: { found: boolean } };
   stepMention: { request: { direction: 1 | -1 }; reply: { found: boolean } };
 }
 

@@ -1,17 +1,18 @@
-/** The hover card: renders a ready-made CardModel, nothing else. */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+/**
+ * The hover card: renders a ready-made CardModel, nothing else. It has no hooks: the content app measures the
+ * rendered card and passes its place back in (this keeps preact/hooks out of the content script).
+ */
 import type { CardModel } from '../cards/card-model';
 import { Conflicts, Sources, Stance, StanceTable } from '../ui/facts';
-import { CARD_MAX_WIDTH, placeCard, type Rect } from './placement';
+import { CARD_MAX_WIDTH } from './placement';
 
 export type CardContent = { state: 'loading' } | { state: 'ready'; model: CardModel } | { state: 'missing' };
 
 export interface CardProps {
   content: CardContent;
-  anchor: Rect;
+  /** Where the card goes; null for the first, hidden render that measures its size. */
+  position: { left: number; top: number; maxHeight: number } | null;
   pinned: boolean;
-  /** Focus the card when it opens (opened from the keyboard). */
-  takeFocus: boolean;
   onPin: () => void;
   onClose: () => void;
   onOpenInPopup: (id: string) => void;
@@ -28,26 +29,11 @@ const KIND_LABEL: Record<CardModel['kind'], string> = {
 };
 
 export function Card(props: CardProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [position, setPosition] = useState<{ left: number; top: number; maxHeight: number } | null>(null);
-  const { content, anchor } = props;
-
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const view = el.ownerDocument.defaultView!;
-    setPosition(placeCard(anchor, { width: el.offsetWidth, height: el.scrollHeight }, { width: view.innerWidth, height: view.innerHeight }));
-  }, [anchor.left, anchor.top, anchor.right, anchor.bottom, content.state, content.state === 'ready' ? content.model.id : '']);
-
-  useEffect(() => {
-    if (props.takeFocus && content.state !== 'loading') ref.current?.focus();
-  }, [props.takeFocus, content.state]);
-
+  const { content, position } = props;
   const model = content.state === 'ready' ? content.model : null;
   const titleId = 'nl-card-title';
   return (
     <div
-      ref={ref}
       class="card"
       role="dialog"
       aria-modal="false"

@@ -35,8 +35,11 @@ export class OverlayContainer {
     return node !== null && node === this.host;
   }
 
-  render(ui: ComponentChild): void {
-    render(ui, this.ensureMounted());
+  /** Renders synchronously, and returns the rendered root element so the caller can measure or focus it. */
+  render(ui: ComponentChild): HTMLElement | null {
+    const mountPoint = this.ensureMounted();
+    render(ui, mountPoint);
+    return mountPoint.firstElementChild as HTMLElement | null;
   }
 
   private ensureMounted(): HTMLElement {

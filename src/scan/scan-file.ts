@@ -3,6 +3,8 @@
  * Text files are matched as they are; HTML files are parsed and their visible text is read the way the content
  * script reads it. Offsets for HTML refer to the page's visible text: its text nodes joined in document order.
  */
+import type { PackIndex } from '../knowledge/pack-index';
+import type { AliasTable } from '../matcher/alias-table';
 import type { CompiledMatcher } from '../matcher/compile';
 import { findMentions, type Mention } from '../matcher/find-mentions';
 import { addToTally, isRelevant, newTally } from '../matcher/relevance';
@@ -23,21 +25,30 @@ export interface ScanResult {
   mentions: ScannedMention[];
 }
 
-function report(matcher: CompiledMatcher, text: string, mentions: Mention[]): ScanResult {
+export interface ScanContext {
+  matcher: CompiledMatcher;
+  table: AliasTable;
+  index: PackIndex;
+}
+
+function report({ matcher, table, index }: ScanContext, text: string, mentions: Mention[]): ScanResult {
   const tally = newTally();
   addToTally(tally, matcher, mentions);
   if (!isRelevant(tally)) return { relevant: false, mentions: [] };
   return {
     relevant: true,
     mentions: mentions.map((m) => {
-      const entity = matcher.entities[m.entity]!;
-      return { start: m.start, end: m.end, text: text.slice(m.start, m.end), id: entity.id, name: entity.name, kind: entity.kind };
+      const { id } = table.entities[m.entity]!;
+      const entity = index.entity(id);
+      const kind = entity?.kind === 'actor' ? entity.item.kind : (entity?.kind ?? 'unknown');
+      return { start: m.start, end: m.end, text: text.slice(m.start, m.end), id, name: entity?.item.name ?? id, kind };
     }),
   };
 }
 
-export async function scanFile(matcher: CompiledMatcher, content: string, type: 'text' | 'html'): Promise<ScanResult> {
-  if (type === 'text') return report(matcher, content, findMentions(matcher, content));
+export async function scanFile(context: ScanContext, content: string, type: 'text' | 'html'): Promise<ScanResult> {
+  const { matcher } = context;
+  if (type === 'text') return report(context, content, findMentions(matcher, content));
   const { Window } = await import('happy-dom');
   const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
   try {
@@ -50,7 +61,7 @@ export async function scanFile(matcher: CompiledMatcher, content: string, type: 
       if (found) for (const m of found.mentions) mentions.push({ ...m, start: m.start + text.length, end: m.end + text.length });
       text += node.data;
     }
-    return report(matcher, text, mentions);
+    return report(context, text, mentions);
   } finally {
     await window.happyDOM.abort();
     window.close();

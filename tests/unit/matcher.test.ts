@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../src/matcher/find-mentions';
-import { matcherFor, miniPack } from '../helpers/packs';
+import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
+import { compileMatcher } from '../../src/matcher/compile';
+import { miniPack } from '../helpers/packs';
 
-const matcher = matcherFor(miniPack());
+const table = aliasTableFromPack(miniPack());
+const matcher = compileMatcher(table);
 const found = (text: string) =>
-  findMentions(matcher, text).map((m) => [text.slice(m.start, m.end), matcher.entities[m.entity]!.id] as const);
+  findMentions(matcher, text).map((m) => [text.slice(m.start, m.end), table.entities[m.entity]!.id] as const);
 
 describe('findMentions', () => {
   it.each([
