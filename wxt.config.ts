@@ -8,6 +8,8 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // OUT_DIR lets the benchmark build its own copies (e.g. with the 10× pack) without touching the test build.
+  outDir: process.env.OUT_DIR ?? '.output',
   vite: () => ({
     // PACK_PATH builds with another pack (the benchmark's 10× pack); the default is data/pack.json.
     plugins: [preact(), knowledgePackPlugin(process.env.PACK_PATH)],

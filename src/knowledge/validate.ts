@@ -192,7 +192,13 @@ export function packProblems(pack: Pack): PackProblem[] {
 
 export function validatePack(input: unknown): PackResult {
   const parsed = v.safeParse(PackSchema, input);
-  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.issues) };
+  if (!parsed.success) {
+    const problems = schemaProblems(parsed.issues);
+    // "Typed" means only value checks failed (a bad URL, an empty string): the shape is right, so the
+    // whole-pack checks can run too, and the author sees every problem at once.
+    if (parsed.typed) problems.push(...packProblems(parsed.output as Pack));
+    return { ok: false, problems };
+  }
   const problems = packProblems(parsed.output);
   return problems.length ? { ok: false, problems } : { ok: true, pack: parsed.output };
 }
