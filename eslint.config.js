@@ -13,7 +13,7 @@ const noUnsafeHtml = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**', 'demo/**'] },
+  { ignores: ['.output/**', '.bench-output*/**', 'bench/.generated/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**', 'demo/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -7,6 +7,7 @@ import { compileMatcher } from '../../src/matcher/compile';
 import { sendToBackground } from '../../src/messaging/protocol';
 import cardCss from '../../src/overlay/card.css?inline';
 import { browserHighlightApi } from '../../src/page/highlighter';
+import cardBodyCss from '../../src/ui/card-body.css?inline';
 import themeCss from '../../src/ui/theme.css?inline';
 
 export default defineContentScript({
@@ -26,7 +27,7 @@ export default defineContentScript({
       window,
       matcher,
       highlightApi,
-      cardCss: themeCss + cardCss,
+      cardCss: themeCss + cardBodyCss + cardCss,
       getPolicy: (url) => sendToBackground(browser.runtime, 'getPagePolicy', { url }),
       watchSettings: (onChange, signal) => {
         const listener = () => onChange();

@@ -9,12 +9,10 @@ import { entityIds } from '../knowledge/alias-table-from-pack';
 import { indexPack } from '../knowledge/pack-index';
 import type { Pack } from '../knowledge/schema';
 import { validatePack } from '../knowledge/validate';
-import { messageListener, sendToTab, type BackgroundMessages } from '../messaging/protocol';
+import { messageListener, POPUP_FOCUS_KEY, sendToTab, type BackgroundMessages } from '../messaging/protocol';
 import { isEnabledFor } from '../settings/site-policy';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
 
-/** Where the popup finds the item it should open, set just before the popup opens. */
-export const POPUP_FOCUS_KEY = 'popup-focus';
 
 type Browser = typeof browserApi;
 

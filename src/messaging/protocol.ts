@@ -26,6 +26,9 @@ export interface PagePolicy {
   display: Pick<Settings, 'highlightStyle' | 'markEveryMention' | 'cardTrigger'>;
 }
 
+/** Session-storage key where the background leaves the item a card asked the popup to open. */
+export const POPUP_FOCUS_KEY = 'popup-focus';
+
 /** Messages the background answers (sent by the content script and the extension pages). */
 export interface BackgroundMessages {
   /** The content script asks on start and whenever settings change; the policy itself lives in the background. */

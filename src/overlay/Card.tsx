@@ -3,7 +3,7 @@
  * rendered card and passes its place back in (this keeps preact/hooks out of the content script).
  */
 import type { CardModel } from '../cards/card-model';
-import { Conflicts, Sources, Stance, StanceTable } from '../ui/facts';
+import { CardBody } from '../ui/CardBody';
 import { CARD_MAX_WIDTH } from './placement';
 
 export type CardContent = { state: 'loading' } | { state: 'ready'; model: CardModel } | { state: 'missing' };
@@ -96,87 +96,5 @@ function PinIcon({ filled }: { filled: boolean }) {
         stroke-linejoin="round"
       />
     </svg>
-  );
-}
-
-function CardBody({ model }: { model: CardModel }) {
-  if (model.kind === 'topic')
-    return (
-      <div class="card-body">
-        <p class="lede">{model.definition}</p>
-        <div class="status-line">
-          <strong>Status</strong> (<time dateTime={model.status.date}>{model.status.date}</time>): {model.status.text} <Sources sources={model.status.sources} />
-        </div>
-        <StanceTable rows={model.rows} caption="Where each party stands (latest position)" />
-        <Conflicts conflicts={model.conflicts} />
-        <Related model={model} />
-      </div>
-    );
-  if (model.kind === 'event')
-    return (
-      <div class="card-body">
-        <dl class="event-facts">
-          <dt>Date</dt>
-          <dd>{model.date}</dd>
-          <dt>Place</dt>
-          <dd>{model.place}</dd>
-          <dt>Participants</dt>
-          <dd>{model.participants.join(', ') || '—'}</dd>
-          <dt>What happened</dt>
-          <dd>{model.summary}</dd>
-          <dt>Outcome</dt>
-          <dd>{model.outcome}</dd>
-        </dl>
-        {model.unverified ? <p class="unverified">Unverified: {model.unverified}</p> : null}
-        <Conflicts conflicts={model.conflicts} />
-        <p class="meta">
-          <Sources sources={model.sources} />
-        </p>
-        <Related model={model} title="Earlier on the same track" />
-      </div>
-    );
-  return (
-    <div class="card-body">
-      <p class="lede">
-        {model.role}
-        {model.affiliation ? ` · ${model.affiliation}` : ''}
-      </p>
-      <p>{model.description}</p>
-      {model.stances.length > 0 ? (
-        <section aria-label="Positions">
-          <h3>Positions (latest per topic)</h3>
-          <ul class="actor-stances">
-            {model.stances.map((line) => (
-              <li key={line.topic}>
-                <strong>{line.topicName}</strong>
-                <Stance cell={line.stance} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : (
-        <p class="no-position">No positions of this {model.kind === 'person' ? 'person' : 'actor'} in our sources.</p>
-      )}
-      <p class="meta">
-        <Sources sources={model.sources} label="About" />
-      </p>
-      <Related model={model} />
-    </div>
-  );
-}
-
-function Related({ model, title = 'Latest related events' }: { model: CardModel; title?: string }) {
-  if (model.relatedEvents.length === 0) return null;
-  return (
-    <section class="related" aria-label={title}>
-      <h3>{title}</h3>
-      <ul>
-        {model.relatedEvents.map((e) => (
-          <li key={e.id}>
-            <time>{e.date}</time> {e.name}
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

@@ -157,3 +157,23 @@ export async function waitForCard(page: Page, text?: string | RegExp): Promise<s
   await expect.poll(async () => (await cardText(page)) ?? '', { timeout: 10_000 }).toMatch(text ?? /\S/);
   return (await cardText(page))!;
 }
+
+/** The extension's tab id for a page (brings it to the front to find it; no tabs permission needed). */
+export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab!.id!;
+  });
+}
+
+/** Opens the popup as a page about the given content page. */
+export async function openPopup(context: BrowserContext, worker: Worker, extensionId: string, contentPage: Page, viewport = { width: 380, height: 600 }): Promise<Page> {
+  const tab = await tabIdOf(worker, contentPage);
+  const popup = await context.newPage();
+  await popup.setViewportSize(viewport);
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab}`);
+  await popup.locator('[data-ready]').waitFor();
+  return popup;
+}

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
+import { indexPack } from '../../src/knowledge/pack-index';
+import { compileMatcher } from '../../src/matcher/compile';
+import { scanFile } from '../../src/scan/scan-file';
+import { bundledPack } from '../helpers/packs';
+import { cardText, expect, markCount, openPopup, test, waitForCard, waitForMarks } from './fixtures';
+
+const WIRE = '/tests/fixtures/pages/wire-story.html';
+
+test('the summary shows every track with its sources and the "as of" date', async ({ context, serviceWorker, extensionId, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${WIRE}`);
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  await expect(popup.getByRole('heading', { name: 'Where things stand' })).toBeVisible();
+  for (const track of ['Minerals deal', 'Ceasefire', 'Territory', 'Sanctions', 'Security guarantees and a European force', 'Ukrainian elections'])
+    await expect(popup.getByRole('heading', { name: track, exact: true })).toBeVisible();
+  await expect(popup.locator('.popup-header .as-of')).toContainText(bundledPack().meta.asOf);
+  expect(await popup.locator('.track .sources a').count()).toBeGreaterThanOrEqual(6);
+  await popup.screenshot({ path: 'docs/popup-summary.png' });
+});
+
+test('"On this page" lists what the page shows, and choosing one scrolls to it and opens its card', async ({ context, serviceWorker, extensionId, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${WIRE}`);
+  await waitForMarks(page, 3);
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  await popup.getByRole('tab', { name: 'This page' }).click();
+  const buttons = popup.locator('button.mention');
+  await expect(buttons.first()).toBeVisible();
+  const listed = new Set(await buttons.evaluateAll((els) => els.map((el) => el.getAttribute('data-entity-id'))));
+
+  // The same modules, run on the same file, find the same things.
+  const pack = bundledPack();
+  const table = aliasTableFromPack(pack);
+  const scanned = await scanFile({ table, matcher: compileMatcher(table), index: indexPack(pack) }, readFileSync(`.${WIRE}`, 'utf8'), 'html');
+  expect(listed).toEqual(new Set(scanned.mentions.map((m) => m.id)));
+
+  // A mention far down the page: the page scrolls to it and its card opens.
+  await page.evaluate(() => scrollTo(0, 0));
+  const target = popup.locator('button.mention[data-entity-id="mbs"], button.mention[data-entity-id="hegseth"]').first();
+  await target.click();
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(200);
+  const text = await waitForCard(page, /Mohammed bin Salman|Hegseth/);
+  expect(text).toContain('As of');
+});
+
+test('search finds misspellings and is driven from the keyboard', async ({ context, serviceWorker, extensionId, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${WIRE}`);
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  await popup.getByRole('tab', { name: 'Search' }).click();
+  const input = popup.getByRole('searchbox');
+  await expect(input).toBeFocused();
+  const cases: [string, RegExp][] = [
+    ['zelenski', /Zelensky/],
+    ['riad talks', /Riyadh/],
+    ['minerals fund', /Reconstruction Investment Fund|Minerals/],
+  ];
+  for (const [query, expected] of cases) {
+    await input.fill(query);
+    await expect(popup.getByRole('option').first()).toContainText(expected);
+  }
+  await input.fill('zelenski');
+  await popup.screenshot({ path: 'docs/popup-search.png' });
+  await input.press('ArrowDown');
+  await expect(popup.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await input.press('ArrowUp');
+  await input.press('Enter');
+  await expect(popup.locator('#detail-title')).toContainText('Zelensky');
+});
+
+test('timeline filters by track and party, and changes order', async ({ context, serviceWorker, extensionId, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${WIRE}`);
+  await waitForMarks(page, 3);
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  await popup.getByRole('tab', { name: 'Timeline' }).click();
+  const events = popup.locator('.timeline > li');
+  const all = await events.count();
+  expect(all).toBe(bundledPack().events.length);
+  // Events this page mentions stand out.
+  await expect(popup.locator('.timeline .on-page').first()).toBeVisible();
+  await popup.screenshot({ path: 'docs/popup-timeline.png' });
+
+  const pack = bundledPack();
+  await popup.getByLabel('Track').selectOption('minerals');
+  const mineralIds = new Set(pack.events.filter((e) => e.tracks.includes('minerals')).map((e) => e.id));
+  await expect(events).toHaveCount(mineralIds.size);
+  for (const id of await events.evaluateAll((els) => els.map((el) => el.getAttribute('data-event-id')))) expect(mineralIds.has(id!)).toBe(true);
+
+  await popup.getByLabel('Track').selectOption('all');
+  await popup.getByLabel('Party').selectOption('russia');
+  const russian = await events.count();
+  expect(russian).toBeGreaterThan(0);
+  expect(russian).toBeLessThan(all);
+
+  const firstDate = await events.first().locator('time').getAttribute('datetime');
+  await popup.getByRole('button', { name: 'Newest first' }).click();
+  const firstAfter = await events.first().locator('time').getAttribute('datetime');
+  expect(firstAfter! < firstDate!).toBe(true);
+});
+
+test('switching the site off in the popup removes the marks at once, and on restores them', async ({ context, serviceWorker, extensionId, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${WIRE}`);
+  const before = await waitForMarks(page, 3);
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  const siteSwitch = popup.getByRole('switch', { name: /On for 127\.0\.0\.1/ });
+  await expect(siteSwitch).toBeChecked();
+  await siteSwitch.uncheck();
+  await expect.poll(() => markCount(page)).toBe(0);
+  await popup.getByRole('tab', { name: 'This page' }).click();
+  await expect(popup.getByText(/is off on 127\.0\.0\.1/)).toBeVisible();
+  await siteSwitch.check();
+  await expect.poll(() => markCount(page)).toBe(before);
+});
+
+test('the global pause removes marks everywhere and the popup says so', async ({ context, serviceWorker, extensionId, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${WIRE}`);
+  await waitForMarks(page, 3);
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  await popup.getByRole('switch', { name: 'Pause everywhere' }).check();
+  await expect.poll(() => markCount(page)).toBe(0);
+  expect(await cardText(page)).toBeNull();
+  await popup.getByRole('switch', { name: 'Pause everywhere' }).uncheck();
+  await expect.poll(() => markCount(page)).toBeGreaterThan(0);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} scheme`, () => {
+    test.use({ colorScheme });
+    test('the popup has no axe violations, holds at 200% zoom and never scrolls sideways', async ({ context, serviceWorker, extensionId, origin }) => {
+      const page = await context.newPage();
+      await page.goto(`${origin}${WIRE}`);
+      await waitForMarks(page, 3);
+      const popup = await openPopup(context, serviceWorker, extensionId, page);
+      for (const tab of ['Summary', 'This page', 'Timeline', 'Search']) {
+        await popup.getByRole('tab', { name: tab }).click();
+        if (tab === 'Search') await popup.getByRole('searchbox').fill('putin');
+        const results = await new AxeBuilder({ page: popup }).analyze();
+        expect(results.violations.map((v) => `${tab}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+        expect(await popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      }
+      if (colorScheme === 'dark') {
+        await popup.getByRole('tab', { name: 'Summary' }).click();
+        await popup.screenshot({ path: 'docs/popup-summary-dark.png' });
+      }
+      // 200% zoom of a 380 px popup leaves 190 CSS pixels.
+      await popup.setViewportSize({ width: 190, height: 600 });
+      for (const tab of ['Summary', 'Timeline']) {
+        await popup.getByRole('tab', { name: tab }).click();
+        expect(await popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
+      }
+    });
+  });
+}
