@@ -53,6 +53,10 @@ export function StanceTable({ rows, caption }: { rows: readonly StanceRow[]; cap
   return (
     <table class="stances">
       <caption>{caption}</caption>
+      <colgroup>
+        <col class="party-col" />
+        <col />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">Party</th>

@@ -177,3 +177,33 @@ export async function openPopup(context: BrowserContext, worker: Worker, extensi
   await popup.locator('[data-ready]').waitFor();
   return popup;
 }
+
+/** The page's serialized DOM with our host element left out: what the page itself would see without us. */
+export async function pageDomWithoutOurHost(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const clone = document.documentElement.cloneNode(true) as Element;
+    clone.querySelectorAll('negotiation-lens-ui').forEach((el) => el.remove());
+    return new XMLSerializer().serializeToString(clone);
+  });
+}
+
+/** Texts of the marks whose range lies inside an element matching the selector. */
+export async function marksInside(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    for (const name of ['negotiation-lens-underline', 'negotiation-lens-background', 'negotiation-lens-active'])
+      for (const r of (CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>) {
+        const el = r.startContainer.parentElement;
+        if (el?.closest(sel)) out.push(r.startContainer.textContent?.slice(r.startOffset, r.endOffset) ?? '');
+      }
+    return out;
+  }, selector);
+}
+
+/** Sends a content-script message from the service worker, as the background's keyboard commands do. */
+export async function sendFromBackground(worker: Worker, tabId: number, message: unknown): Promise<unknown> {
+  return worker.evaluate(
+    ([id, msg]) => (globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id as number, msg),
+    [tabId, message] as const,
+  );
+}
