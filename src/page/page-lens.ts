@@ -189,7 +189,10 @@ export class PageLens {
     if (this.markCount >= MAX_MARKS) return;
     const found = scanTextNode(this.deps.matcher, node, this.visibility);
     if (!found) return;
-    const marks = found.mentions.map((m) => ({ node, start: m.start, end: m.end, entity: m.entity, generic: m.generic, range: this.deps.makeRange(node, m.start, m.end), shown: false }));
+    const room = MAX_MARKS - this.markCount;
+    const marks = found.mentions
+      .slice(0, room)
+      .map((m) => ({ node, start: m.start, end: m.end, entity: m.entity, generic: m.generic, range: this.deps.makeRange(node, m.start, m.end), shown: false }));
     this.records.set(node, { data: found.data, marks });
     this.markCount += marks.length;
     for (const mark of marks) {

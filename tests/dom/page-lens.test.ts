@@ -1,0 +1,207 @@
+/**
+ * The DOM tier: the page lens (text extraction, matching, relevance, first-per-paragraph, mutations) on saved
+ * news-like pages in happy-dom, with each page's expected mentions. The highlight registry is a plain Map here;
+ * the real Custom Highlight API is exercised by the browser tests.
+ */
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
+import { compileMatcher } from '../../src/matcher/compile';
+import { Highlighter, HIGHLIGHT_NAMES, type HighlightApi } from '../../src/page/highlighter';
+import { MAX_MARKS, PageLens } from '../../src/page/page-lens';
+import { bundledPack, fixturePath } from '../helpers/packs';
+
+const pack = bundledPack();
+const table = aliasTableFromPack(pack);
+const matcher = compileMatcher(table);
+
+class FakeHighlight extends Set<AbstractRange> {
+  priority = 0;
+}
+
+interface Setup {
+  window: Window;
+  document: Document;
+  lens: PageLens;
+  registry: Map<string, FakeHighlight>;
+  painted: () => { text: string; id: string }[];
+}
+
+const open: Window[] = [];
+afterEach(async () => {
+  for (const w of open.splice(0)) {
+    await w.happyDOM.abort();
+    w.close();
+  }
+});
+
+function setup(html: string, markEveryMention = true): Setup {
+  const window = new Window({ url: 'http://127.0.0.1/', settings: { disableJavaScriptEvaluation: true } });
+  open.push(window);
+  const parsed = new window.DOMParser().parseFromString(html, 'text/html');
+  window.document.documentElement.replaceChildren(window.document.importNode(parsed.head, true), window.document.importNode(parsed.body, true));
+  const document = window.document as unknown as Document;
+  const registry = new Map<string, FakeHighlight>();
+  const api: HighlightApi = { registry: registry as unknown as HighlightRegistry, create: () => new FakeHighlight() as unknown as Highlight };
+  const lens = new PageLens(
+    {
+      matcher,
+      highlighter: new Highlighter(api, 'underline'),
+      root: () => document.body,
+      now: () => performance.now(),
+      yieldToPage: () => Promise.resolve(),
+      setTimer: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
+      clearTimer: (id) => window.clearTimeout(id),
+      MutationObserver: window.MutationObserver as unknown as typeof MutationObserver,
+      makeRange: (node, start, end) => ({ startContainer: node, startOffset: start, endContainer: node, endOffset: end, collapsed: false }) as StaticRange,
+    },
+    { markEveryMention },
+  );
+  const painted = () =>
+    lens.shownMarks().map((m) => ({ text: m.node.data.slice(m.start, m.end), id: table.entities[m.entity]!.id }));
+  return { window, document, lens, registry, painted };
+}
+
+const fixture = (name: string) => readFileSync(fixturePath(`pages/${name}`), 'utf8');
+const expected = (name: string) => JSON.parse(readFileSync(fixturePath(`pages/${name}.expected.json`), 'utf8')) as { relevant: boolean; mentions: { text: string; id: string }[] };
+
+/** Settles the lens: the initial scan, then any mutation batch (MUTATION_BATCH_MS) and its scan. */
+async function settle(s: Setup) {
+  await s.lens.idle;
+  await new Promise((r) => setTimeout(r, 200));
+  await s.lens.idle;
+}
+
+describe('page lens on saved pages', () => {
+  it.each(['wire-story', 'live-blog', 'opinion', 'forms-code'])('%s: marks exactly the expected mentions', async (name) => {
+    const s = setup(fixture(`${name}.html`));
+    s.lens.start();
+    await settle(s);
+    const want = expected(name);
+    expect(s.lens.isRelevant).toBe(want.relevant);
+    expect(s.painted()).toEqual(want.mentions);
+    expect(s.registry.get(HIGHLIGHT_NAMES.underline)?.size).toBe(want.mentions.length);
+  });
+
+  it('forms-code: nothing inside an excluded region is marked', async () => {
+    const s = setup(fixture('forms-code.html'));
+    s.lens.start();
+    await settle(s);
+    const inExcluded = s.lens.shownMarks().filter((m) => m.node.parentElement?.closest('[data-excluded]'));
+    expect(inExcluded).toEqual([]);
+    expect(s.lens.marks).toBeGreaterThan(0);
+  });
+
+  it('marks the first mention of each thing per paragraph by default', async () => {
+    const s = setup('<body><p>Putin met Zelensky. Putin spoke in Kyiv.</p><p>Putin again, and Russia.</p></body>', false);
+    s.lens.start();
+    await settle(s);
+    expect(s.painted()).toEqual([
+      { text: 'Putin', id: 'putin' },
+      { text: 'Zelensky', id: 'zelensky' },
+      { text: 'Kyiv', id: 'ukraine' },
+      { text: 'Putin', id: 'putin' },
+      { text: 'Russia', id: 'russia' },
+    ]);
+    s.lens.setOptions({ markEveryMention: true });
+    expect(s.painted()).toHaveLength(6);
+  });
+
+  it('off-topic pages get no marks', async () => {
+    for (const name of ['gaza-ceasefire', 'ncaa-sanctions', 'geology-minerals', 'bridge-column']) {
+      const s = setup(fixture(`${name}.html`));
+      s.lens.start();
+      await settle(s);
+      expect({ name, marks: s.painted().length, relevant: s.lens.isRelevant }).toEqual({ name, marks: 0, relevant: false });
+    }
+  });
+});
+
+describe('page lens on a changing page', () => {
+  it('scans appended live-blog updates, and only those', async () => {
+    const s = setup(fixture('live-blog.html'));
+    s.lens.start();
+    await settle(s);
+    const before = s.painted().length;
+    const li = s.document.createElement('li');
+    li.textContent = 'Steve Witkoff said the Black Sea ceasefire talks in Riyadh would resume.';
+    s.document.getElementById('updates')!.prepend(li);
+    await settle(s);
+    expect(s.painted().length).toBeGreaterThan(before);
+    const inNewUpdate = s.lens.shownMarks().filter((m) => li.contains(m.node));
+    expect(inNewUpdate.map((m) => m.node.data.slice(m.start, m.end))).toEqual(['Steve Witkoff', 'Black Sea ceasefire', 'Riyadh']);
+  });
+
+  it('drops the ranges of removed nodes, and re-renders keep the same marks', async () => {
+    const s = setup('<body><div id="root"><p>Zelensky met Putin in Istanbul.</p><p>Lavrov and Kyiv.</p></div></body>');
+    s.lens.start();
+    await settle(s);
+    const before = s.painted();
+    const root = s.document.getElementById('root')!;
+    // A framework re-render: new nodes, same text.
+    const fresh = root.cloneNode(true) as Element;
+    root.replaceWith(fresh);
+    await settle(s);
+    expect(s.painted()).toEqual(before);
+    expect(s.lens.shownMarks().every((m) => m.node.isConnected)).toBe(true);
+    expect(s.lens.marks).toBe(before.length);
+  });
+
+  it('rescans a text node whose text the page edits, so marks stay right', async () => {
+    const s = setup('<body><p id="p">Zelensky met Putin in Kyiv.</p><p>Russia and Ukraine.</p></body>');
+    s.lens.start();
+    await settle(s);
+    const text = s.document.getElementById('p')!.firstChild as Text;
+    text.data = 'Later, Marco Rubio flew to Riyadh.';
+    await settle(s);
+    expect(s.painted().slice(0, 2)).toEqual([
+      { text: 'Marco Rubio', id: 'rubio' },
+      { text: 'Riyadh', id: 'saudi-arabia' },
+    ]);
+  });
+
+  it('ignores text added inside excluded regions', async () => {
+    const s = setup('<body><p>Zelensky met Putin in Kyiv.</p><textarea id="t"></textarea><div contenteditable="true" id="e"></div></body>');
+    s.lens.start();
+    await settle(s);
+    const before = s.lens.marks;
+    const span = s.document.createElement('span');
+    span.textContent = 'Lavrov and Witkoff';
+    s.document.getElementById('e')!.append(span);
+    s.document.getElementById('t')!.append(s.document.createTextNode('Lavrov'));
+    await settle(s);
+    expect(s.lens.marks).toBe(before);
+  });
+
+  it('keeps at most MAX_MARKS marks on a page that keeps growing', async () => {
+    const s = setup('<body><main id="m"><p>Zelensky met Putin in Kyiv.</p></main></body>');
+    s.lens.start();
+    await settle(s);
+    const main = s.document.getElementById('m')!;
+    const sentence = 'Putin, Zelensky, Lavrov, Witkoff, Rubio, Kyiv, Moscow, Riyadh, Jeddah, Ukraine. ';
+    for (let batch = 0; batch < 8; batch++) {
+      for (let i = 0; i < 100; i++) {
+        const p = s.document.createElement('p');
+        p.textContent = sentence;
+        main.append(p);
+      }
+      await settle(s);
+    }
+    expect(s.lens.marks).toBe(MAX_MARKS);
+  });
+
+  it('stop() removes every mark and stops watching', async () => {
+    const s = setup(fixture('wire-story.html'));
+    s.lens.start();
+    await settle(s);
+    expect(s.registry.get(HIGHLIGHT_NAMES.underline)!.size).toBeGreaterThan(0);
+    s.lens.stop();
+    expect(s.registry.get(HIGHLIGHT_NAMES.underline)!.size).toBe(0);
+    const p = s.document.createElement('p');
+    p.textContent = 'Zelensky, Putin and Lavrov in Kyiv.';
+    s.document.body.append(p);
+    await settle(s);
+    expect(s.lens.marks).toBe(0);
+  });
+});
