@@ -34,7 +34,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'negotiation-lens@example.org',
-              strict_min_version: '140.0',
+              // 142: the first version whose Android build also reads data_collection_permissions; highlights need 140.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

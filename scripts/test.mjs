@@ -50,6 +50,7 @@ const steps = [
   ['lint', 'npm run --silent lint'],
   ['knowledge pack', 'npm run --silent pack:check'],
   ['unit tests', 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json'],
+  ['Firefox package lint (addons-linter)', 'npm run --silent lint:firefox'],
   ['Chrome build', 'npx wxt build'],
 ];
 for (const [title, command] of steps) if (!run(title, command)) finish(false);

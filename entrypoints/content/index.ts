@@ -10,6 +10,9 @@ import { browserHighlightApi } from '../../src/page/highlighter';
 import cardBodyCss from '../../src/ui/card-body.css?inline';
 import themeCss from '../../src/ui/theme.css?inline';
 
+/** How often an open page checks that the extension is still there. */
+const ORPHAN_CHECK_MS = 2000;
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -38,8 +41,12 @@ export default defineContentScript({
       openInPopup: (id) => void sendToBackground(browser.runtime, 'openInPopup', { id }),
       listen: (listener, signal) => addMessageListener(browser, listener, signal),
       mark: (name) => performance.mark(name),
+      isAlive: () => ctx.isValid,
     });
     ctx.onInvalidated(() => app.destroy());
+    // Chrome does not tell a content script that its extension was reloaded or removed. ctx's timers check on
+    // every tick (one property read) and fire onInvalidated above, so an orphaned copy takes its marks away.
+    ctx.setInterval(() => undefined, ORPHAN_CHECK_MS);
     ctx.addEventListener(window, 'wxt:locationchange', () => app.onNavigation());
     await app.start();
   },

@@ -1,2 +1,7 @@
 import { render } from 'preact';
-render(<p>Settings</p>, document.getElementById('app')!);
+import { browser } from 'wxt/browser';
+import { OptionsApp } from '../../src/options/OptionsApp';
+
+const root = document.getElementById('app')!;
+root.replaceChildren();
+render(<OptionsApp storage={browser.storage} />, root);

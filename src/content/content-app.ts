@@ -30,6 +30,11 @@ export interface ContentAppDeps {
   listen: (listener: (message: unknown, sender: { tab?: { id?: number } }) => Promise<unknown> | undefined, signal: AbortSignal) => void;
   /** Performance marks for the benchmark; a no-op is fine. */
   mark: (name: string) => void;
+  /**
+   * False once the extension was reloaded, updated or removed under this page. Chrome does not re-inject content
+   * scripts into open tabs, so this copy must notice on its own and take its marks and UI away.
+   */
+  isAlive: () => boolean;
 }
 
 interface CardTarget {
@@ -120,6 +125,7 @@ export class ContentApp {
       policy = await this.deps.getPolicy(this.deps.window.location.href);
     } catch {
       // The extension was reloaded or removed under us: this copy of the script is finished.
+      if (!this.deps.isAlive()) this.destroy();
       return;
     }
     if (this.abort.signal.aborted) return;
@@ -192,6 +198,7 @@ export class ContentApp {
     this.frameWork.add(work);
     this.frame ??= this.deps.window.requestAnimationFrame(() => {
       this.frame = null;
+      if (!this.deps.isAlive()) return this.destroy();
       const due = new Set(this.frameWork);
       this.frameWork.clear();
       if (due.has('follow')) this.followAnchor();
@@ -242,6 +249,7 @@ export class ContentApp {
     try {
       model = await this.deps.getCard(mark.entity);
     } catch {
+      if (!this.deps.isAlive()) return this.destroy();
       model = null;
     }
     this.cardCache.set(mark.entity, model);

@@ -52,7 +52,7 @@ function setup(html: string, markEveryMention = true): Setup {
       now: () => performance.now(),
       yieldToPage: () => Promise.resolve(),
       setTimer: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
-      clearTimer: (id) => window.clearTimeout(id),
+      clearTimer: (id) => window.clearTimeout(id as unknown as Parameters<Window['clearTimeout']>[0]),
       MutationObserver: window.MutationObserver as unknown as typeof MutationObserver,
       makeRange: (node, start, end) => ({ startContainer: node, startOffset: start, endContainer: node, endOffset: end, collapsed: false }) as StaticRange,
     },

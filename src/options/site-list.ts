@@ -1,0 +1,63 @@
+/**
+ * The per-site list on the options page, as pure functions: what the list shows, and whether what the user typed
+ * can be added. The site key itself comes from `normalizeSiteInput`, the same rule the site policy uses.
+ */
+import type { Settings, SiteChoice } from '../settings/settings';
+import { normalizeSiteInput } from '../settings/site-policy';
+
+export interface SiteEntry {
+  site: string;
+  choice: SiteChoice;
+}
+
+/** The sites with a choice, in alphabetical order. */
+export function siteEntries(sites: Readonly<Record<string, SiteChoice>>): SiteEntry[] {
+  return Object.entries(sites)
+    .map(([site, choice]) => ({ site, choice }))
+    .sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
+}
+
+export type NewSiteCheck = { ok: true; site: string } | { ok: false; message: string };
+
+/** Whether `input` names a site that can be added to the list, and its key if so. */
+export function checkNewSite(input: string, sites: Readonly<Record<string, SiteChoice>>): NewSiteCheck {
+  if (!input.trim()) return { ok: false, message: 'Type a site, such as example.com, or paste the address of one of its pages.' };
+  const site = normalizeSiteInput(input);
+  if (site === null || !isPlausibleSite(site))
+    return {
+      ok: false,
+      message: `“${shorten(input.trim())}” is not a web site address. Type a site such as example.com, or paste the address of one of its pages (http or https).`,
+    };
+  const existing = sites[site];
+  if (existing)
+    return { ok: false, message: `${site} is already in the list, switched ${existing}. Change its choice in the list above.` };
+  return { ok: true, site };
+}
+
+/**
+ * Host names as the URL parser gives them: ASCII labels (international names arrive as punycode), an IPv4
+ * address, or an IPv6 address in brackets. Chromium's parser lets some junk through (`http://not a site` has
+ * the host `not%20a%20site`), so the result is checked again here.
+ */
+export function isPlausibleSite(site: string): boolean {
+  return /^(\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)$/.test(site);
+}
+
+/** The choice the add form offers first: the one that differs from what the default mode already does. */
+export function suggestedChoice(defaultMode: Settings['defaultMode']): SiteChoice {
+  return defaultMode === 'everywhere' ? 'off' : 'on';
+}
+
+/**
+ * Which row should take focus after the row at `removedIndex` is removed from a list that had `lengthBefore`
+ * rows: the row that moves into its place, else the new last row, else none (-1).
+ */
+export function focusAfterRemoval(removedIndex: number, lengthBefore: number): number {
+  const lengthAfter = lengthBefore - 1;
+  if (lengthAfter <= 0) return -1;
+  return Math.min(removedIndex, lengthAfter - 1);
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
