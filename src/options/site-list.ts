@@ -23,7 +23,7 @@ export type NewSiteCheck = { ok: true; site: string } | { ok: false; message: st
 export function checkNewSite(input: string, sites: Readonly<Record<string, SiteChoice>>): NewSiteCheck {
   if (!input.trim()) return { ok: false, message: 'Type a site, such as example.com, or paste the address of one of its pages.' };
   const site = normalizeSiteInput(input);
-  if (site === null || !isPlausibleSite(site))
+  if (site === null)
     return {
       ok: false,
       message: `“${shorten(input.trim())}” is not a web site address. Type a site such as example.com, or paste the address of one of its pages (http or https).`,
@@ -32,15 +32,6 @@ export function checkNewSite(input: string, sites: Readonly<Record<string, SiteC
   if (existing)
     return { ok: false, message: `${site} is already in the list, switched ${existing}. Change its choice in the list above.` };
   return { ok: true, site };
-}
-
-/**
- * Host names as the URL parser gives them: ASCII labels (international names arrive as punycode), an IPv4
- * address, or an IPv6 address in brackets. Chromium's parser lets some junk through (`http://not a site` has
- * the host `not%20a%20site`), so the result is checked again here.
- */
-export function isPlausibleSite(site: string): boolean {
-  return /^(\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)$/.test(site);
 }
 
 /** The choice the add form offers first: the one that differs from what the default mode already does. */

@@ -1,8 +1,8 @@
 /**
  * Site policy: is the extension on for this URL? A pure function of the URL and the settings.
  *
- * A site is a host name: ports and paths do not matter, and a choice made for `example.com` covers its
- * subdomains unless a subdomain has its own choice. IP addresses and `localhost` match only themselves.
+ * A site is a host name without a leading "www.": ports and paths do not matter, and a choice made for
+ * `example.com` covers its subdomains unless a subdomain has its own choice. IP addresses and `localhost` match only themselves.
  * International domain names are compared in their ASCII (punycode) form, as the URL parser gives them.
  */
 import type { Settings, SiteChoice } from './settings';
@@ -19,7 +19,19 @@ export function siteOf(url: string): string | null {
     return null;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  return parsed.hostname.replace(/\.$/, '').toLowerCase() || null;
+  const host = parsed.hostname.replace(/\.$/, '').toLowerCase();
+  if (!isHostName(host)) return null;
+  // "www." names the same site as the bare domain for readers: one choice covers both.
+  return host.startsWith('www.') && host.split('.').length > 2 ? host.slice(4) : host;
+}
+
+/**
+ * Host names as the URL parser gives them: ASCII labels (international names arrive as punycode), an IPv4
+ * address, or an IPv6 address in brackets. Chromium's parser lets some junk through (`http://not a site` has
+ * the host `not%20a%20site`), so the result is checked again.
+ */
+export function isHostName(host: string): boolean {
+  return /^(\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)$/.test(host);
 }
 
 /** Turns what a user types ("https://www.BBC.co.uk/news", "bücher.de") into the site key, or null. */

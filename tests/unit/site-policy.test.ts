@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
-import { isEnabledFor, normalizeSiteInput, siteOf } from '../../src/settings/site-policy';
+import { isEnabledFor, isHostName, normalizeSiteInput, siteOf } from '../../src/settings/site-policy';
 
 const everywhere: Settings = { ...DEFAULT_SETTINGS, defaultMode: 'everywhere' };
 const news: Settings = { ...DEFAULT_SETTINGS, defaultMode: 'news-sites' };
@@ -8,7 +8,11 @@ const optIn: Settings = { ...DEFAULT_SETTINGS, defaultMode: 'opt-in' };
 
 describe('siteOf', () => {
   it.each([
-    ['https://www.reuters.com/world/europe/x', 'www.reuters.com'],
+    ['https://www.reuters.com/world/europe/x', 'reuters.com'],
+    ['https://live.reuters.com/x', 'live.reuters.com'],
+    // Two labels: www is the whole name here, not a prefix.
+    ['http://www.localhost/', 'www.localhost'],
+    ['http://not a site/', null],
     ['http://localhost:5173/article', 'localhost'],
     ['http://127.0.0.1:8080/', '127.0.0.1'],
     ['http://[::1]:3000/', '[::1]'],
@@ -21,9 +25,17 @@ describe('siteOf', () => {
   ])('%s → %s', (url, site) => expect(siteOf(url)).toBe(site));
 });
 
+describe('isHostName', () => {
+  it('accepts only host names the URL parser could have produced', () => {
+    for (const site of ['example.com', 'xn--bcher-kva.de', 'my_host.local', '[::1]', '10.0.0.1', 'localhost']) expect(isHostName(site), site).toBe(true);
+    for (const site of ['not%20a%20site', '', 'a..b', '-a.com', 'a.com-', 'exa mple.com']) expect(isHostName(site), site).toBe(false);
+  });
+});
+
 describe('normalizeSiteInput', () => {
   it.each([
-    ['https://www.BBC.co.uk/news', 'www.bbc.co.uk'],
+    ['https://www.BBC.co.uk/news', 'bbc.co.uk'],
+    ['not a site', null],
     ['kyivindependent.com', 'kyivindependent.com'],
     ['  bücher.example  ', 'xn--bcher-kva.example'],
     ['localhost:8080', 'localhost'],
