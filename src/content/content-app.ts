@@ -187,8 +187,9 @@ export class ContentApp {
     this.machine.openNow({ key: mark }, 'keyboard');
   }
 
+  // Events a page script makes up (isTrusted false) are ignored: a page cannot open, move or close our cards.
   private onPointerMove(event: PointerEvent): void {
-    if (this.overlay.owns(event.target)) return;
+    if (!event.isTrusted || this.overlay.owns(event.target)) return;
     this.pointer = { x: event.clientX, y: event.clientY, modifier: event.altKey };
     this.inNextFrame('hover');
   }
@@ -224,13 +225,13 @@ export class ContentApp {
   }
 
   private onClick(event: MouseEvent): void {
-    if (this.display?.cardTrigger !== 'click' || this.overlay.owns(event.target) || !this.lens.isRelevant) return;
+    if (!event.isTrusted || this.display?.cardTrigger !== 'click' || this.overlay.owns(event.target) || !this.lens.isRelevant) return;
     const target = this.hit(event.clientX, event.clientY);
     if (target) this.machine.openNow(target, 'pointer');
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.machine.escape()) event.stopPropagation();
+    if (event.isTrusted && event.key === 'Escape' && this.machine.escape()) event.stopPropagation();
   }
 
   private anchorOf(mark: Mark): Rect {

@@ -3,8 +3,9 @@
  * the manifest) styles them. No element is added to the page and no page text changes.
  *
  * The registry is shared with the page's own scripts, which can read, replace or clear our entries (see
- * docs/security.md). `ensureRegistered` puts ours back after every batch, so a page that clears the registry
- * loses the marks at most until the next change.
+ * docs/security.md). Names are registered only once there is something to paint, so a page that is not about
+ * the talks cannot tell from the registry that the extension is installed. `ensureRegistered` puts ours back
+ * after every batch, so a page that clears the registry loses the marks at most until its next change.
  */
 import type { Settings } from '../settings/settings';
 
@@ -40,7 +41,6 @@ export class Highlighter {
     this.active.priority = 1;
     this.name = null;
     this.setStyle(style);
-    api.registry.set(HIGHLIGHT_NAMES.active, this.active);
   }
 
   get size(): number {
@@ -48,13 +48,14 @@ export class Highlighter {
   }
 
   setStyle(style: Settings['highlightStyle']): void {
-    if (this.name) this.api.registry.delete(this.name);
+    if (this.name && this.api.registry.get(this.name) === this.marks) this.api.registry.delete(this.name);
     this.name = style === 'none' ? null : HIGHLIGHT_NAMES[style];
-    if (this.name) this.api.registry.set(this.name, this.marks);
+    this.ensureRegistered();
   }
 
   add(range: AbstractRange): void {
     this.marks.add(range);
+    if (this.marks.size === 1) this.ensureRegistered();
   }
 
   delete(range: AbstractRange): void {
@@ -65,6 +66,7 @@ export class Highlighter {
   setActive(range: AbstractRange | null): void {
     this.active.clear();
     if (range) this.active.add(range);
+    this.ensureRegistered();
   }
 
   clear(): void {
@@ -74,8 +76,9 @@ export class Highlighter {
 
   /** Puts our highlights back if the page removed or replaced them in the shared registry. */
   ensureRegistered(): void {
-    if (this.name && this.api.registry.get(this.name) !== this.marks) this.api.registry.set(this.name, this.marks);
-    if (this.api.registry.get(HIGHLIGHT_NAMES.active) !== this.active) this.api.registry.set(HIGHLIGHT_NAMES.active, this.active);
+    const { registry } = this.api;
+    if (this.name && this.marks.size > 0 && registry.get(this.name) !== this.marks) registry.set(this.name, this.marks);
+    if (this.active.size > 0 && registry.get(HIGHLIGHT_NAMES.active) !== this.active) registry.set(HIGHLIGHT_NAMES.active, this.active);
   }
 
   /** Removes everything we registered: the extension is switched off for this page or is going away. */

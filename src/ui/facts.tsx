@@ -8,12 +8,12 @@ export function safeHref(url: string): string | undefined {
 
 const STATUS_LABEL: Record<StanceCell['status'], string> = { stated: 'Stated', reported: 'Reported', disputed: 'Disputed' };
 
-export function Sources({ sources, label = 'Source' }: { sources: readonly SourceLink[]; label?: string }) {
+/** A list of source links; the label defaults to "Source" or "Sources" by count. */
+export function Sources({ sources, label }: { sources: readonly SourceLink[]; label?: string }) {
   if (sources.length === 0) return null;
   return (
     <span class="sources">
-      {label}
-      {sources.length > 1 ? 's' : ''}:{' '}
+      {label ?? (sources.length > 1 ? 'Sources' : 'Source')}:{' '}
       {sources.map((s, i) => (
         <span key={s.url + i}>
           {i > 0 ? '; ' : ''}

@@ -38,6 +38,12 @@ export const test = base.extend<Fixtures>({
       viewport: { width: 1200, height: 900 },
       args: extensionArgs(EXTENSION_DIR),
     });
+    // Keep a handle on the real highlight registry before any page script runs: hostile test pages replace
+    // CSS.highlights in their own world, and the helpers below must still see what the extension painted.
+    await context.addInitScript(() => {
+      Object.defineProperty(window, '__registry', { value: CSS.highlights, enumerable: false });
+      Object.defineProperty(window, '__createRange', { value: Document.prototype.createRange.bind(document), enumerable: false });
+    });
     await use(context);
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -57,7 +63,8 @@ export const expect = test.expect;
 export async function markCount(page: Page): Promise<number> {
   return page.evaluate(() => {
     let total = 0;
-    for (const name of ['negotiation-lens-underline', 'negotiation-lens-background']) total += CSS.highlights.get(name)?.size ?? 0;
+    const registry = (window as unknown as { __registry?: HighlightRegistry }).__registry ?? CSS.highlights;
+    for (const name of ['negotiation-lens-underline', 'negotiation-lens-background']) total += registry.get(name)?.size ?? 0;
     return total;
   });
 }
@@ -65,9 +72,11 @@ export async function markCount(page: Page): Promise<number> {
 /** The text of each painted mark, in page order. */
 export async function markedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const ranges = [...(CSS.highlights.get('negotiation-lens-underline') ?? CSS.highlights.get('negotiation-lens-background') ?? [])] as AbstractRange[];
+    const w = window as unknown as { __registry?: HighlightRegistry; __createRange?: () => Range };
+    const registry = w.__registry ?? CSS.highlights;
+    const ranges = [...(registry.get('negotiation-lens-underline') ?? registry.get('negotiation-lens-background') ?? [])] as AbstractRange[];
     const texts = ranges.map((r) => {
-      const live = document.createRange();
+      const live = (w.__createRange ?? (() => document.createRange()))();
       live.setStart(r.startContainer, r.startOffset);
       live.setEnd(r.endContainer, r.endOffset);
       return { text: live.toString(), top: live.getBoundingClientRect().top + scrollY, left: live.getBoundingClientRect().left };
@@ -88,9 +97,10 @@ export async function markPoint(page: Page, text: string | RegExp): Promise<{ x:
   const source = typeof text === 'string' ? { s: text } : { r: text.source, f: text.flags };
   const point = await page.evaluate((q) => {
     const test = (t: string) => ('s' in q ? t === q.s : new RegExp(q.r!, q.f).test(t));
+    const w = window as unknown as { __registry?: HighlightRegistry; __createRange?: () => Range };
     for (const name of ['negotiation-lens-underline', 'negotiation-lens-background']) {
-      for (const r of (CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>) {
-        const live = document.createRange();
+      for (const r of (w.__registry?.get(name) ?? CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>) {
+        const live = (w.__createRange ?? (() => document.createRange()))();
         live.setStart(r.startContainer, r.startOffset);
         live.setEnd(r.endContainer, r.endOffset);
         if (!test(live.toString())) continue;
