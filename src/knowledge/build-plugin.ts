@@ -23,7 +23,7 @@ export function knowledgePackPlugin(packPath = BUNDLED_PACK_PATH): Plugin {
       const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
       throw new Error(`The knowledge pack ${packPath} is invalid (${result.problems.length} problems):\n${lines}`);
     }
-    return { pack: JSON.stringify(result.pack), table: JSON.stringify(packAliasTable(aliasTableFromPack(result.pack))) };
+    return { pack: JSON.stringify(result.pack), table: packAliasTable(aliasTableFromPack(result.pack)) };
   };
   let root = process.cwd();
   let building = false;
@@ -44,9 +44,9 @@ export function knowledgePackPlugin(packPath = BUNDLED_PACK_PATH): Plugin {
     load(id) {
       if (id !== `\0${MODULES.pack}` && id !== `\0${MODULES.table}`) return null;
       cache ??= load(root);
-      const json = id === `\0${MODULES.pack}` ? cache.pack : cache.table;
-      // JSON.parse of a string literal is faster to start than the same data as an object literal.
-      return `export default JSON.parse(${JSON.stringify(json)});`;
+      // JSON.parse of a string literal is faster to start than the same data as an object literal;
+      // the alias table is a plain string already.
+      return id === `\0${MODULES.pack}` ? `export default JSON.parse(${JSON.stringify(cache.pack)});` : `export default ${JSON.stringify(cache.table)};`;
     },
     watchChange(id) {
       if (id.endsWith(packPath)) cache = undefined;

@@ -41,7 +41,8 @@ const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a dat
 const sourceRefs = v.pipe(v.array(id), v.minLength(1, 'needs at least one source'));
 
 export const AliasSchema = v.strictObject({
-  text: v.pipe(shortText, v.maxLength(80, 'is longer than 80 characters')),
+  // "|" and line breaks separate aliases in the content script's packed table (src/matcher/alias-table.ts).
+  text: v.pipe(shortText, v.maxLength(80, 'is longer than 80 characters'), v.regex(/^[^|\r\n]+$/, 'must not contain "|" or line breaks')),
   case: v.picklist(CASE_RULES, 'must be one of: any, proper, exact'),
   /**
    * A generic alias ("ceasefire", "sanctions") is marked only on pages that are about the negotiations,

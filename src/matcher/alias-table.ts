@@ -39,27 +39,36 @@ export interface AliasTable extends MatcherTable {
 }
 
 /**
- * The wire form in the content script bundle: the number of entities, the core ones as a list of keys, and each
- * alias as `[entity * 8 + case * 2 + generic, text]`.
+ * The wire form in the content script bundle, a string with one line per entity (the line number is the entity
+ * key). A line starts with "!" for a core entity, then lists its aliases separated by "|", each prefixed with its
+ * case rule ("a" any, "p" proper, "e" exact) and "*" when generic: `!pZelensky|pZelenskyy|pVolodymyr Zelensky`.
+ * The pack checker forbids "|" and line breaks in alias text.
  */
-export interface PackedAliasTable {
-  count: number;
-  core: number[];
-  aliases: [number, string][];
-}
+export type PackedAliasTable = string;
+
+const CASE_LETTERS = 'ape';
 
 export function packAliasTable(table: AliasTable): PackedAliasTable {
-  return {
-    count: table.entities.length,
-    core: table.entities.flatMap((e, i) => (e.core ? [i] : [])),
-    aliases: table.aliases.map((a) => [a.entity * 8 + CASE_RULES.indexOf(a.case) * 2 + (a.generic ? 1 : 0), a.text]),
-  };
+  const lines: string[] = table.entities.map((e) => (e.core ? '!' : ''));
+  for (const a of table.aliases) {
+    const line = lines[a.entity]!;
+    const item = CASE_LETTERS[CASE_RULES.indexOf(a.case)]! + (a.generic ? '*' : '') + a.text;
+    lines[a.entity] = line === '' || line === '!' ? line + item : `${line}|${item}`;
+  }
+  return lines.join('\n');
 }
 
 export function unpackAliasTable(packed: PackedAliasTable): MatcherTable {
-  const core = new Set(packed.core);
-  return {
-    entities: Array.from({ length: packed.count }, (_, i) => ({ core: core.has(i) })),
-    aliases: packed.aliases.map(([code, text]) => ({ text, entity: code >> 3, case: CASE_RULES[(code >> 1) & 3]!, generic: (code & 1) === 1 })),
-  };
+  const entities: { core: boolean }[] = [];
+  const aliases: TableAlias[] = [];
+  packed.split('\n').forEach((line, entity) => {
+    const core = line.startsWith('!');
+    entities.push({ core });
+    for (const item of (core ? line.slice(1) : line).split('|')) {
+      if (!item) continue;
+      const generic = item[1] === '*';
+      aliases.push({ entity, case: CASE_RULES[CASE_LETTERS.indexOf(item[0]!)]!, generic, text: item.slice(generic ? 2 : 1) });
+    }
+  });
+  return { entities, aliases };
 }

@@ -15,6 +15,7 @@ export interface Mention {
 }
 
 const HAS_INVISIBLE = new RegExp(INVISIBLE_CHARS.source);
+const INVISIBLE_CHAR = new RegExp(`^${INVISIBLE_CHARS.source}$`);
 
 /**
  * Soft hyphens and zero-width characters split words ("Zelen­sky"). They are removed before matching, and
@@ -25,7 +26,7 @@ function withoutInvisibles(text: string): { clean: string; positions: number[] }
   let clean = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (HAS_INVISIBLE.test(ch)) continue;
+    if (INVISIBLE_CHAR.test(ch)) continue;
     positions.push(i);
     clean += ch;
   }
@@ -33,29 +34,42 @@ function withoutInvisibles(text: string): { clean: string; positions: number[] }
   return { clean, positions };
 }
 
+/** The alias a piece of matched text stands for, after case rules; memoised, as the same names recur. */
+function resolve(matcher: CompiledMatcher, found: string) {
+  let alias = matcher.resolved.get(found);
+  if (alias === undefined) {
+    alias = matcher.byKey.get(aliasKey(found))?.find((candidate) => caseRuleAllows(candidate, found)) ?? null;
+    matcher.resolved.set(found, alias);
+  }
+  return alias;
+}
+
 /** Every mention in `text`, in order; the longest alias wins at a position, and case rules are applied. */
 export function findMentions(matcher: CompiledMatcher, text: string, into: Mention[] = []): Mention[] {
   if (HAS_INVISIBLE.test(text)) {
     const { clean, positions } = withoutInvisibles(text);
-    const found = findMentions(matcher, clean);
-    for (const m of found) {
+    for (const m of findMentions(matcher, clean)) {
       // An end offset maps to just after the last kept character, so a trailing soft hyphen is not included.
       into.push({ ...m, start: positions[m.start]!, end: positions[m.end - 1]! + 1 });
     }
     return into;
   }
-  const regex = matcher.regex;
+  const lower = text.toLowerCase();
+  // Lower-casing keeps offsets except for a few characters (like "İ"); then match the text itself, case-insensitively.
+  const sameLength = lower.length === text.length;
+  const regex = sameLength ? matcher.regex : matcher.caseInsensitive();
+  const subject = sameLength ? lower : text;
   regex.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = regex.exec(text)) !== null) {
-    const found = match[0];
-    const candidates = matcher.byKey.get(aliasKey(found));
-    const alias = candidates?.find((candidate) => caseRuleAllows(candidate, found));
+  while ((match = regex.exec(subject)) !== null) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const alias = resolve(matcher, text.slice(start, end));
     if (alias) {
-      into.push({ start: match.index, end: match.index + found.length, entity: alias.entity, generic: alias.generic });
+      into.push({ start, end, entity: alias.entity, generic: alias.generic });
     } else {
       // Rejected by its case rule ("trump card"): look again from the next character.
-      regex.lastIndex = match.index + 1;
+      regex.lastIndex = start + 1;
     }
   }
   return into;

@@ -8,8 +8,8 @@
 import type { CompiledMatcher } from '../matcher/compile';
 import { MIN_CORE_MENTIONS, MIN_DISTINCT_CORE } from '../matcher/relevance';
 import type { Highlighter } from './highlighter';
-import { scanTextNode } from './mention-scan';
-import { blockOf, collectTextNodes, isInExcludedRegion, OVERLAY_HOST_TAG } from './text-nodes';
+import { scanTextNodes } from './mention-scan';
+import { blockOf, isInExcludedRegion, OVERLAY_HOST_TAG, TextNodeCursor } from './text-nodes';
 
 /** Longest stretch of scanning before we give the page its thread back; well under the 50 ms long-task line. */
 export const SLICE_MS = 8;
@@ -17,6 +17,8 @@ export const SLICE_MS = 8;
 export const MUTATION_BATCH_MS = 120;
 /** Marks kept at most. Beyond it new text is not marked until older marked text leaves the page. */
 export const MAX_MARKS = 5000;
+/** Text nodes matched in one pass (see mention-scan.ts); small enough to stay well inside a slice. */
+export const BATCH_NODES = 128;
 /** Text nodes waiting to be scanned at most; an app that adds faster than this is scanned on its next quiet moment. */
 export const MAX_QUEUED_NODES = 20000;
 
@@ -26,9 +28,20 @@ export interface Mark {
   end: number;
   entity: number;
   generic: boolean;
-  range: StaticRange;
+  /** Made when the mark is first shown: most marks on a long page are never shown (first mention per paragraph). */
+  range: StaticRange | null;
   shown: boolean;
 }
+
+/** Text nodes to scan: a cursor over a subtree, or a list (a mutation batch). */
+interface NodeSource {
+  next(): Text | null;
+}
+
+const listSource = (nodes: readonly Text[]): NodeSource => {
+  let i = 0;
+  return { next: () => nodes[i++] ?? null };
+};
 
 interface NodeRecord {
   data: string;
@@ -90,7 +103,7 @@ export class PageLens {
     if (!root) return;
     this.observer = new this.deps.MutationObserver((records) => this.onMutations(records));
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
-    this.idle = this.scan(collectTextNodes(root), ++this.generation);
+    this.idle = this.scan(new TextNodeCursor(root), ++this.generation);
   }
 
   /** Removes every mark and stops watching. The page is as if we had never been there. */
@@ -159,19 +172,20 @@ export class PageLens {
     return record.marks.find((m) => m.shown && offset >= m.start && offset <= m.end) ?? null;
   }
 
-  private async scan(nodes: readonly Text[], generation: number): Promise<void> {
+  private async scan(source: NodeSource, generation: number): Promise<void> {
     const { now, yieldToPage } = this.deps;
     const fresh: Mark[] = [];
-    let i = 0;
-    while (i < nodes.length) {
+    const batch: Text[] = [];
+    let node = source.next();
+    while (node) {
       const deadline = now() + SLICE_MS;
-      while (i < nodes.length) {
-        this.scanNode(nodes[i++]!, fresh);
-        // Checking the clock costs too; every 32 nodes is often enough at ~1 µs a node.
-        if ((i & 31) === 0 && now() >= deadline) break;
+      while (node && now() < deadline) {
+        batch.length = 0;
+        for (; node && batch.length < BATCH_NODES; node = source.next()) if (this.needsScan(node)) batch.push(node);
+        this.scanBatch(batch, fresh);
       }
       this.paint(fresh);
-      if (i < nodes.length) {
+      if (node) {
         await yieldToPage();
         if (generation !== this.generation) return;
       }
@@ -180,30 +194,36 @@ export class PageLens {
     this.deps.onChange?.();
   }
 
-  private scanNode(node: Text, fresh: Mark[]): void {
+  /** False for a node scanned before whose text has not changed; a changed node loses its old marks first. */
+  private needsScan(node: Text): boolean {
     const old = this.records.get(node);
-    if (old) {
-      if (old.data === node.data) return;
-      this.drop(node, old);
-    }
-    if (this.markCount >= MAX_MARKS) return;
-    const found = scanTextNode(this.deps.matcher, node, this.visibility);
-    if (!found) return;
-    const room = MAX_MARKS - this.markCount;
-    const marks = found.mentions
-      .slice(0, room)
-      .map((m) => ({ node, start: m.start, end: m.end, entity: m.entity, generic: m.generic, range: this.deps.makeRange(node, m.start, m.end), shown: false }));
-    this.records.set(node, { data: found.data, marks });
-    this.markCount += marks.length;
-    for (const mark of marks) {
-      fresh.push(mark);
-      if (!mark.generic && this.deps.matcher.entities[mark.entity]?.core) this.coreCounts.set(mark.entity, (this.coreCounts.get(mark.entity) ?? 0) + 1);
+    if (!old) return true;
+    if (old.data === node.data) return false;
+    this.drop(node, old);
+    return true;
+  }
+
+  private scanBatch(nodes: readonly Text[], fresh: Mark[]): void {
+    if (nodes.length === 0 || this.markCount >= MAX_MARKS) return;
+    for (const found of scanTextNodes(this.deps.matcher, nodes, this.visibility)) {
+      const room = MAX_MARKS - this.markCount;
+      if (room <= 0) return;
+      const node = found.node;
+      const marks = found.mentions
+        .slice(0, room)
+        .map((m): Mark => ({ node, start: m.start, end: m.end, entity: m.entity, generic: m.generic, range: null, shown: false }));
+      this.records.set(node, { data: found.data, marks });
+      this.markCount += marks.length;
+      for (const mark of marks) {
+        fresh.push(mark);
+        if (!mark.generic && this.deps.matcher.entities[mark.entity]?.core) this.coreCounts.set(mark.entity, (this.coreCounts.get(mark.entity) ?? 0) + 1);
+      }
     }
   }
 
   private drop(node: Text, record: NodeRecord): void {
     for (const mark of record.marks) {
-      if (mark.shown) this.deps.highlighter.delete(mark.range);
+      if (mark.range) this.deps.highlighter.delete(mark.range);
       if (!mark.generic && this.deps.matcher.entities[mark.entity]?.core) {
         const left = (this.coreCounts.get(mark.entity) ?? 1) - 1;
         if (left > 0) this.coreCounts.set(mark.entity, left);
@@ -244,6 +264,7 @@ export class PageLens {
         }
       }
       mark.shown = true;
+      mark.range ??= this.deps.makeRange(mark.node, mark.start, mark.end);
       this.deps.highlighter.add(mark.range);
     }
   }
@@ -274,17 +295,17 @@ export class PageLens {
       this.removalsSeen = false;
       for (const [node, record] of this.records) if (!node.isConnected) this.drop(node, record);
     }
-    const texts: Text[] = [];
+    const texts = new Set<Text>();
     for (const node of this.queued) {
       if (!node.isConnected || isOurs(node)) continue;
       if (node.parentNode && isInExcludedRegion(node.parentNode)) continue;
-      collectTextNodes(node, texts);
+      const cursor = new TextNodeCursor(node);
+      for (let text = cursor.next(); text; text = cursor.next()) texts.add(text);
     }
     this.queued.clear();
     // Visibility can change with the page; do not trust answers from before this batch.
     this.visibility.clear();
-    const unique = [...new Set(texts)];
-    await this.scan(unique, this.generation);
+    await this.scan(listSource([...texts]), this.generation);
   }
 }
 

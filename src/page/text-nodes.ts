@@ -3,25 +3,28 @@
  * Works on any DOM (the browser, happy-dom in the scan command and tests).
  */
 
-/** Elements whose text is never marked. Forms and editable areas belong to the user; code is quoted verbatim. */
-export const EXCLUDED_TAGS: ReadonlySet<string> = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'FORM', 'LABEL',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'IFRAME', 'OBJECT', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
-]);
-
 /** Our own UI's host element. Exported so the overlay and the scanner agree on it. */
 export const OVERLAY_HOST_TAG = 'negotiation-lens-ui';
 
+/**
+ * Elements whose text is never marked, by `tagName` (upper case for HTML, as written for SVG and MathML).
+ * Forms and editable areas belong to the user; code is quoted verbatim.
+ */
+export const EXCLUDED_TAGS: ReadonlySet<string> = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'FORM', 'LABEL',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'IFRAME', 'OBJECT', 'SVG', 'svg', 'MATH', 'math', 'CANVAS', 'VIDEO', 'AUDIO',
+  'HEAD', 'TITLE', OVERLAY_HOST_TAG.toUpperCase(),
+]);
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+const SHOW_TEXT = 4;
 
 export function isExcludedElement(el: Element): boolean {
-  if (EXCLUDED_TAGS.has(el.tagName.toUpperCase())) return true;
-  if (el.localName === OVERLAY_HOST_TAG) return true;
+  if (EXCLUDED_TAGS.has(el.tagName)) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  return false;
+  return editable !== null && editable !== 'false';
 }
 
 /** Is this node inside something we never mark? Checks ancestors: used for nodes that mutations bring in. */
@@ -32,31 +35,64 @@ export function isInExcludedRegion(node: Node): boolean {
   return false;
 }
 
+const NON_BLANK = /\S/;
+
 /**
- * Text nodes under `root` in document order, skipping excluded subtrees and white-space-only nodes.
- * An explicit stack instead of a TreeWalker: no JavaScript filter call per node, and no recursion depth limit.
+ * Walks the text nodes under a root in document order, one at a time, so a scan can stop between any two nodes
+ * and give the page its thread back. A native TreeWalker finds the text nodes; whether a node's parent is inside
+ * an excluded region is remembered per parent element, since most text nodes share their parent with others.
  */
-export function collectTextNodes(root: Node, into: Text[] = []): Text[] {
-  if (root.nodeType === TEXT_NODE) {
-    if (!isBlank((root as Text).data)) into.push(root as Text);
-    return into;
-  }
-  if (root.nodeType === ELEMENT_NODE && isExcludedElement(root as Element)) return into;
-  const stack: Node[] = [];
-  for (let child = root.lastChild; child; child = child.previousSibling) stack.push(child);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === TEXT_NODE) {
-      if (!isBlank((node as Text).data)) into.push(node as Text);
-    } else if (node.nodeType === ELEMENT_NODE && !isExcludedElement(node as Element)) {
-      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+export class TextNodeCursor {
+  private readonly walker: TreeWalker | null;
+  private readonly excluded = new Map<Element, boolean>();
+  private single: Text | null;
+
+  constructor(root: Node) {
+    const doc = root.ownerDocument ?? (root as Document);
+    if (root.nodeType === TEXT_NODE) {
+      this.walker = null;
+      this.single = root as Text;
+    } else {
+      this.walker = doc.createTreeWalker(root, SHOW_TEXT);
+      this.single = null;
+      // The root itself may be excluded (a <pre> appended by the page): then it has nothing for us.
+      if (root.nodeType === ELEMENT_NODE && isExcludedElement(root as Element)) this.excluded.set(root as Element, true);
     }
   }
-  return into;
+
+  next(): Text | null {
+    if (this.single) {
+      const node = this.single;
+      this.single = null;
+      return NON_BLANK.test(node.data) ? node : null;
+    }
+    if (!this.walker) return null;
+    for (let node = this.walker.nextNode() as Text | null; node; node = this.walker.nextNode() as Text | null) {
+      if (!NON_BLANK.test(node.data)) continue;
+      const parent = node.parentElement;
+      if (parent && this.isExcluded(parent)) continue;
+      return node;
+    }
+    return null;
+  }
+
+  private isExcluded(el: Element): boolean {
+    const known = this.excluded.get(el);
+    if (known !== undefined) return known;
+    const root = this.walker!.root;
+    const parent = el.parentElement;
+    const result = isExcludedElement(el) || (el !== root && parent !== null && this.isExcluded(parent));
+    this.excluded.set(el, result);
+    return result;
+  }
 }
 
-const NON_BLANK = /\S/;
-const isBlank = (text: string) => !NON_BLANK.test(text);
+/** Text nodes under `root` in document order, skipping excluded regions and white-space-only nodes. */
+export function collectTextNodes(root: Node, into: Text[] = []): Text[] {
+  const cursor = new TextNodeCursor(root);
+  for (let node = cursor.next(); node; node = cursor.next()) into.push(node);
+  return into;
+}
 
 /**
  * Is this element rendered? Style checks are costly, so callers ask only for elements whose text has a mention.
@@ -79,6 +115,6 @@ const BLOCK_TAGS: ReadonlySet<string> = new Set([
 
 /** The paragraph-like element a text node belongs to: "first mention per paragraph" counts within it. */
 export function blockOf(node: Text): Element | null {
-  for (let el = node.parentElement; el; el = el.parentElement) if (BLOCK_TAGS.has(el.tagName.toUpperCase())) return el;
+  for (let el = node.parentElement; el; el = el.parentElement) if (BLOCK_TAGS.has(el.tagName)) return el;
   return node.parentElement;
 }

@@ -8,7 +8,7 @@ import type { AliasTable } from '../matcher/alias-table';
 import type { CompiledMatcher } from '../matcher/compile';
 import { findMentions, type Mention } from '../matcher/find-mentions';
 import { addToTally, isRelevant, newTally } from '../matcher/relevance';
-import { scanTextNode } from '../page/mention-scan';
+import { scanTextNodes } from '../page/mention-scan';
 import { collectTextNodes } from '../page/text-nodes';
 
 export interface ScannedMention {
@@ -53,13 +53,17 @@ export async function scanFile(context: ScanContext, content: string, type: 'tex
   const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
   try {
     const document = new window.DOMParser().parseFromString(content, 'text/html') as unknown as Document;
-    const visibility = new Map<Element, boolean>();
+    const nodes = collectTextNodes(document.body ?? document.documentElement);
+    const offsets = new Map<Text, number>();
     let text = '';
-    const mentions: Mention[] = [];
-    for (const node of collectTextNodes(document.body ?? document.documentElement)) {
-      const found = scanTextNode(matcher, node, visibility);
-      if (found) for (const m of found.mentions) mentions.push({ ...m, start: m.start + text.length, end: m.end + text.length });
+    for (const node of nodes) {
+      offsets.set(node, text.length);
       text += node.data;
+    }
+    const mentions: Mention[] = [];
+    for (const found of scanTextNodes(matcher, nodes, new Map())) {
+      const base = offsets.get(found.node)!;
+      for (const m of found.mentions) mentions.push({ ...m, start: m.start + base, end: m.end + base });
     }
     return report(context, text, mentions);
   } finally {

@@ -58,9 +58,24 @@ describe('findMentions', () => {
     expect(findMentions(matcher, 'Kyiv')[0]?.generic).toBe(false);
   });
 
+  it('keeps offsets right when lower-casing would change the text length ("İ")', () => {
+    const text = 'İSTANBUL: Zelensky met Putin';
+    expect(findMentions(matcher, text).map((m) => text.slice(m.start, m.end))).toEqual(['Zelensky', 'Putin']);
+  });
+
   it('gives UTF-16 offsets into the original text around emoji and soft hyphens', () => {
     const text = '🇺🇦 Zelen\u00ADsky 👍 Putin';
     const mentions = findMentions(matcher, text);
     expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Zelen\u00ADsky', 'Putin']);
+  });
+});
+
+describe('the packed alias table', () => {
+  it('round-trips every alias, case rule, generic flag and core flag', async () => {
+    const { packAliasTable, unpackAliasTable } = await import('../../src/matcher/alias-table');
+    const unpacked = unpackAliasTable(packAliasTable(table));
+    expect(unpacked.entities).toEqual(table.entities.map((e) => ({ core: e.core })));
+    const sortKey = (a: { entity: number; text: string }) => `${a.entity}:${a.text}`;
+    expect([...unpacked.aliases].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual([...table.aliases].sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
   });
 });
