@@ -46,6 +46,8 @@ export class TextNodeCursor {
   private readonly walker: TreeWalker | null;
   private readonly excluded = new Map<Element, boolean>();
   private single: Text | null;
+  private lastParent: Element | null = null;
+  private lastExcluded = false;
 
   constructor(root: Node) {
     const doc = root.ownerDocument ?? (root as Document);
@@ -60,18 +62,25 @@ export class TextNodeCursor {
     }
   }
 
+  /**
+   * The next text node outside excluded regions. White-space-only nodes are included: reading a node's text
+   * from a content script costs more than matching it, so the text is read once, by the matcher.
+   */
   next(): Text | null {
     if (this.single) {
       const node = this.single;
       this.single = null;
-      return NON_BLANK.test(node.data) ? node : null;
+      return node;
     }
     if (!this.walker) return null;
     for (let node = this.walker.nextNode() as Text | null; node; node = this.walker.nextNode() as Text | null) {
-      if (!NON_BLANK.test(node.data)) continue;
       const parent = node.parentElement;
-      if (parent && this.isExcluded(parent)) continue;
-      return node;
+      // Siblings share a parent: remember the last answer before asking the map.
+      if (parent !== this.lastParent) {
+        this.lastParent = parent;
+        this.lastExcluded = parent !== null && this.isExcluded(parent);
+      }
+      if (!this.lastExcluded) return node;
     }
     return null;
   }
@@ -90,7 +99,7 @@ export class TextNodeCursor {
 /** Text nodes under `root` in document order, skipping excluded regions and white-space-only nodes. */
 export function collectTextNodes(root: Node, into: Text[] = []): Text[] {
   const cursor = new TextNodeCursor(root);
-  for (let node = cursor.next(); node; node = cursor.next()) into.push(node);
+  for (let node = cursor.next(); node; node = cursor.next()) if (NON_BLANK.test(node.data)) into.push(node);
   return into;
 }
 
