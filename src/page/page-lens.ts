@@ -9,7 +9,7 @@ import type { CompiledMatcher } from '../matcher/compile';
 import { MIN_CORE_MENTIONS, MIN_DISTINCT_CORE } from '../matcher/relevance';
 import type { Highlighter } from './highlighter';
 import { scanTextNodes } from './mention-scan';
-import { blockOf, isInExcludedRegion, OVERLAY_HOST_TAG, TextNodeCursor } from './text-nodes';
+import { blockOf, isInExcludedRegion, isRendered, OVERLAY_HOST_TAG, TextNodeCursor } from './text-nodes';
 
 /** Longest stretch of scanning before we give the page its thread back; well under the 50 ms long-task line. */
 export const SLICE_MS = 8;
@@ -21,6 +21,13 @@ export const MAX_MARKS = 5000;
 export const BATCH_NODES = 128;
 /** Text nodes waiting to be scanned at most; an app that adds faster than this is scanned on its next quiet moment. */
 export const MAX_QUEUED_NODES = 20000;
+
+/**
+ * Attributes that can turn a region into one we never mark, or hide it (and back): watched on the whole page.
+ * `class` is left out on purpose: pages toggle classes constantly, and re-checking would cost more than the rare
+ * text hidden by a class change after it was marked.
+ */
+const EXCLUDING_ATTRIBUTES = ['contenteditable', 'hidden', 'style'];
 
 export interface Mark {
   node: Text;
@@ -80,6 +87,8 @@ export class PageLens {
   private batchTimer: number | null = null;
   private running = false;
   private visibility = new Map<Element, boolean>();
+  /** The cursor of a scan in progress, told to forget its exclusion answers when the page changes under it. */
+  private cursors = new Set<TextNodeCursor>();
   /** Resolves when the current scan (initial or batch) is done; for tests and the benchmark. */
   idle: Promise<void> = Promise.resolve();
 
@@ -102,8 +111,11 @@ export class PageLens {
     const root = this.deps.root();
     if (!root) return;
     this.observer = new this.deps.MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
-    this.idle = this.scan(new TextNodeCursor(root), ++this.generation);
+    // Attributes: only those that make text editable or hidden, which decide whether we may mark it.
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: EXCLUDING_ATTRIBUTES });
+    const cursor = new TextNodeCursor(root);
+    this.cursors.add(cursor);
+    this.idle = this.scan(cursor, ++this.generation).finally(() => this.cursors.delete(cursor));
   }
 
   /** Removes every mark and stops watching. The page is as if we had never been there. */
@@ -221,6 +233,17 @@ export class PageLens {
     }
   }
 
+  /** Drops the marks of every text node under `root` (or of `root` itself). */
+  private dropUnder(root: Node): void {
+    if (this.records.size === 0) return;
+    if (root.nodeType === 3) {
+      const record = this.records.get(root as Text);
+      if (record) this.drop(root as Text, record);
+      return;
+    }
+    for (const [node, record] of this.records) if (root.contains(node)) this.drop(node, record);
+  }
+
   private drop(node: Text, record: NodeRecord): void {
     for (const mark of record.marks) {
       if (mark.range) this.deps.highlighter.delete(mark.range);
@@ -272,7 +295,8 @@ export class PageLens {
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
       if (isOurs(record.target)) continue;
-      if (record.type === 'characterData') this.enqueue(record.target);
+      if (record.type !== 'characterData') for (const cursor of this.cursors) cursor.forget();
+      if (record.type === 'characterData' || record.type === 'attributes') this.enqueue(record.target);
       else {
         record.addedNodes.forEach((node) => this.enqueue(node));
         if (record.removedNodes.length > 0) this.removalsSeen = true;
@@ -298,7 +322,12 @@ export class PageLens {
     const texts = new Set<Text>();
     for (const node of this.queued) {
       if (!node.isConnected || isOurs(node)) continue;
-      if (node.parentNode && isInExcludedRegion(node.parentNode)) continue;
+      const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (isInExcludedRegion(node) || (element && !isRendered(element))) {
+        // Text moved into an editable or hidden region, or a region that became one: its marks must go.
+        this.dropUnder(node);
+        continue;
+      }
       const cursor = new TextNodeCursor(node);
       for (let text = cursor.next(); text; text = cursor.next()) texts.add(text);
     }

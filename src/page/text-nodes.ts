@@ -85,6 +85,14 @@ export class TextNodeCursor {
     return null;
   }
 
+  /** The page changed attributes or moved nodes: answers remembered so far may be wrong now. */
+  forget(): void {
+    this.excluded.clear();
+    this.lastParent = null;
+    const root = this.walker?.root;
+    if (root && root.nodeType === ELEMENT_NODE && isExcludedElement(root as Element)) this.excluded.set(root as Element, true);
+  }
+
   private isExcluded(el: Element): boolean {
     const known = this.excluded.get(el);
     if (known !== undefined) return known;

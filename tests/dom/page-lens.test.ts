@@ -205,3 +205,33 @@ describe('page lens on a changing page', () => {
     expect(s.lens.marks).toBe(0);
   });
 });
+
+describe('text that becomes excluded after it was marked', () => {
+  const page = '<body><p id="p">Zelensky met Putin in Kyiv.</p><p>Russia and Ukraine.</p><div id="editor" contenteditable="true"></div></body>';
+
+  it('loses its marks when it moves into an editable region', async () => {
+    const s = setup(page);
+    s.lens.start();
+    await settle(s);
+    expect(s.painted().map((m) => m.text)).toContain('Zelensky');
+    s.document.getElementById('editor')!.append(s.document.getElementById('p')!);
+    await settle(s);
+    expect(s.painted().map((m) => m.text)).toEqual(['Russia', 'Ukraine']);
+  });
+
+  it('loses its marks when its region becomes editable or hidden, and gets them back after', async () => {
+    const s = setup(page);
+    s.lens.start();
+    await settle(s);
+    const p = s.document.getElementById('p')!;
+    p.setAttribute('contenteditable', 'true');
+    await settle(s);
+    expect(s.painted().map((m) => m.text)).toEqual(['Russia', 'Ukraine']);
+    p.removeAttribute('contenteditable');
+    await settle(s);
+    expect(s.painted().map((m) => m.text)).toEqual(['Zelensky', 'Putin', 'Kyiv', 'Russia', 'Ukraine']);
+    p.setAttribute('hidden', '');
+    await settle(s);
+    expect(s.painted().map((m) => m.text)).toEqual(['Russia', 'Ukraine']);
+  });
+});
