@@ -55,8 +55,14 @@ function triePattern(keys: readonly string[], lo: number, hi: number, depth: num
   return terminal ? `(?:${alternation})?` : alternation;
 }
 
-// Whole words only: no letter, digit or underscore on either side.
-const wrap = (body: string) => `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])`;
+/**
+ * Word characters for "whole words only": digits, underscore and the letters of the scripts news in these languages
+ * use (Latin with its extensions, Greek, Cyrillic, Armenian, Hebrew, Arabic). An explicit list rather than \p{L}:
+ * V8 compiles and runs the expression about four times faster with it.
+ */
+const WORD = '0-9A-Za-z_\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02ff\\u0370-\\u03ff\\u0400-\\u052f\\u0531-\\u0587\\u05d0-\\u05ea\\u0620-\\u064a\\u1e00-\\u1fff';
+// Whole words only: no word character on either side.
+const wrap = (body: string) => `(?<![${WORD}])(?:${body})(?![${WORD}])`;
 
 export function compileMatcher(table: MatcherTable): CompiledMatcher {
   const byKey = new Map<string, TableAlias[]>();
@@ -81,7 +87,7 @@ export function compileMatcher(table: MatcherTable): CompiledMatcher {
 
 /** Does the text as found on the page satisfy the alias's case rule? */
 export function caseRuleAllows(alias: TableAlias, found: string): boolean {
-  if (alias.case === 'any') return true;
+  if (alias.case === 'any' || found === alias.text) return true;
   const seen = canonicalSpelling(found);
   const wanted = canonicalSpelling(alias.text);
   if (seen === wanted) return true;

@@ -14,7 +14,12 @@ export function canonicalSpelling(text: string): string {
   return text.replace(INVISIBLE_CHARS, '').replace(APOSTROPHES, "'").replace(HYPHENS, '-').replace(SPACES, ' ').trim();
 }
 
+/** Printable ASCII words separated by single spaces: already canonical, and NFKC leaves it alone. */
+const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** The lookup key of an alias or of a matched piece of text: its canonical spelling in lower case. */
 export function aliasKey(text: string): string {
+  // Most names on a page are plain ASCII: skip Unicode normalisation (costly on first use) for them.
+  if (PLAIN.test(text)) return text.toLowerCase();
   return canonicalSpelling(text.normalize('NFKC')).toLowerCase();
 }

@@ -44,6 +44,9 @@ describe('findMentions', () => {
     ['zelensky in lower case is not a name'],
     ['a Usa bag'],
     ['Trumpeter swans'],
+    ['Zelenskyé and Putinа'],
+    ['_Kyiv_ in code_Russia'],
+    ['Путин is not an alias, nor Kyivский'],
   ])('finds nothing in %j', (text) => {
     expect(found(text)).toEqual([]);
   });
