@@ -3,7 +3,7 @@
  * card says: the components only lay it out. Every fact carries its date and sources.
  */
 import { eventEnd, eventStart, PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
-import { CORE_PARTY_IDS, type Conflict, type NewsEvent, type PartyId, type Stance, type TrackId } from '../knowledge/schema';
+import { CORE_PARTY_IDS, type Conflict, type NewsEvent, type PartyId, type Source, type Stance, type TrackId } from '../knowledge/schema';
 
 export interface SourceLink {
   publisher: string;
@@ -94,6 +94,20 @@ export interface CardFilters {
 const RELATED_EVENTS = 4;
 const ACTOR_STANCES = 5;
 
+/** A source as a reader sees it: where it comes from, and what to know about it (a copy, Russian state media). */
+export function toSourceLink(s: Source): SourceLink {
+  const note = s.kind === 'copy' ? `copy of ${s.copyOf ?? 'the original outlet'}` : s.kind === 'state-media' ? 'Russian state media: what Moscow said' : undefined;
+  return { publisher: s.publisher, title: s.title, url: s.url, date: s.date, ...(note ? { note } : {}) };
+}
+
+/** The sources with these ids, in order; unknown ids are skipped (a validated pack has none). */
+export function sourceLinks(index: PackIndex, ids: readonly string[]): SourceLink[] {
+  return ids.flatMap((id) => {
+    const s = index.source(id);
+    return s ? [toSourceLink(s)] : [];
+  });
+}
+
 export function formatEventDate(event: NewsEvent): string {
   const start = eventStart(event);
   const end = eventEnd(event);
@@ -104,13 +118,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
   const entity = index.entity(id);
   if (!entity) return null;
   const { pack } = index;
-  const sourceLinks = (ids: readonly string[]): SourceLink[] =>
-    ids.flatMap((sid) => {
-      const s = index.source(sid);
-      if (!s) return [];
-      const note = s.kind === 'copy' ? `copy of ${s.copyOf ?? 'the original outlet'}` : s.kind === 'state-media' ? 'Russian state media: what Moscow said' : undefined;
-      return [{ publisher: s.publisher, title: s.title, url: s.url, date: s.date, ...(note ? { note } : {}) }];
-    });
+  const links = (ids: readonly string[]) => sourceLinks(index, ids);
   const cell = (s: Stance): StanceCell => ({
     position: s.position,
     status: s.status,
@@ -118,10 +126,10 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
     ...(s.actor ? { by: index.actor(s.actor)?.name ?? s.actor } : {}),
     ...(s.quote ? { quote: { text: s.quote.text, by: index.actor(s.quote.by)?.name ?? s.quote.by } } : {}),
     ...(s.verification ? { unverified: s.verification.note } : {}),
-    sources: sourceLinks(s.sources),
+    sources: links(s.sources),
   });
   const conflicts = (list: readonly Conflict[] | undefined): ConflictModel[] =>
-    (list ?? []).map((c) => ({ about: c.about, versions: c.versions.map((v) => ({ text: v.text, sources: sourceLinks(v.sources) })) }));
+    (list ?? []).map((c) => ({ about: c.about, versions: c.versions.map((v) => ({ text: v.text, sources: links(v.sources) })) }));
   const trackAllowed = (tracks: readonly TrackId[]) => !filters.tracks || tracks.length === 0 || tracks.some((t) => filters.tracks!.includes(t));
   const eventLine = (e: NewsEvent): EventLine => ({ id: e.id, name: e.name, date: formatEventDate(e) });
   const base = { id, asOf: pack.meta.asOf, packTitle: pack.meta.title };
@@ -140,10 +148,10 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
       kind: 'topic',
       name: topic.name,
       definition: topic.definition,
-      status: { text: topic.status.text, date: topic.status.date, sources: sourceLinks(topic.status.sources) },
+      status: { text: topic.status.text, date: topic.status.date, sources: links(topic.status.sources) },
       rows,
       conflicts: conflicts(topic.conflicts),
-      sources: sourceLinks(topic.sources),
+      sources: links(topic.sources),
       relatedEvents: related.map(eventLine),
     };
   }
@@ -178,7 +186,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
       ...(party ? { party: PARTY_NAMES[party] } : {}),
       stances: lines,
       conflicts: [],
-      sources: sourceLinks(actor.sources),
+      sources: links(actor.sources),
       relatedEvents: index.eventsNewestFirst.filter((e) => e.participants.some((p) => people.has(p))).slice(0, RELATED_EVENTS).map(eventLine),
     };
   }
@@ -194,7 +202,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
     outcome: event.outcome,
     ...(event.verification ? { unverified: event.verification.note } : {}),
     conflicts: conflicts(event.conflicts),
-    sources: sourceLinks(event.sources),
+    sources: links(event.sources),
     relatedEvents: index.eventsNewestFirst
       .filter((e) => e.id !== event.id && e.tracks.some((t) => event.tracks.includes(t)) && eventStart(e) <= eventStart(event))
       .slice(0, RELATED_EVENTS - 1)

@@ -3,7 +3,7 @@
  * Everything it needs comes in as `PopupDeps`, so the same component runs in tests with fakes.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { buildCardModel, formatEventDate } from '../cards/card-model';
+import { buildCardModel, formatEventDate, sourceLinks } from '../cards/card-model';
 import { PARTY_NAMES, TRACK_NAMES, type PackIndex } from '../knowledge/pack-index';
 import { PARTY_IDS, TRACK_IDS, type Pack, type PartyId, type TrackId } from '../knowledge/schema';
 import type { PageReport } from '../messaging/protocol';
@@ -136,7 +136,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
         <>
           <Tabs current={tab} onChange={setTab} />
           <div class="tab-panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
-            {tab === 'summary' ? <Summary pack={pack} settings={settings} /> : null}
+            {tab === 'summary' ? <Summary index={index} settings={settings} /> : null}
             {tab === 'page' ? <OnThisPage deps={deps} report={report} onOpen={setDetail} /> : null}
             {tab === 'timeline' ? (
               <Timeline index={index} settings={settings} mentioned={mentionedIds} fresh={newEvents} expanded={expandedEvent} onExpand={setExpandedEvent} />
@@ -216,7 +216,8 @@ function Tabs({ current, onChange }: { current: Tab; onChange: (tab: Tab) => voi
   );
 }
 
-function Summary({ pack, settings }: { pack: Pack; settings: Settings | null }) {
+function Summary({ index, settings }: { index: PackIndex; settings: Settings | null }) {
+  const { pack } = index;
   const tracks = [...pack.tracks].sort((a, b) => TRACK_IDS.indexOf(a.id) - TRACK_IDS.indexOf(b.id)).filter((t) => !settings || settings.tracks.includes(t.id));
   return (
     <section aria-labelledby="summary-title">
@@ -226,7 +227,7 @@ function Summary({ pack, settings }: { pack: Pack; settings: Settings | null }) 
           <h3>{TRACK_NAMES[t.id]}</h3>
           <p>{t.summary}</p>
           <p class="meta">
-            As of <time dateTime={t.date}>{t.date}</time> · <Sources sources={sourcesOf(pack, t.sources)} />
+            As of <time dateTime={t.date}>{t.date}</time> · <Sources sources={sourceLinks(index, t.sources)} />
           </p>
         </article>
       ))}
@@ -245,7 +246,7 @@ function Summary({ pack, settings }: { pack: Pack; settings: Settings | null }) 
                     <ol class="history">
                       {a.history.map((h, i) => (
                         <li key={i}>
-                          <time dateTime={h.date}>{h.date}</time> <span class={`badge status-${h.status}`}>{h.status}</span> {h.text} <Sources sources={sourcesOf(pack, h.sources)} />
+                          <time dateTime={h.date}>{h.date}</time> <span class={`badge status-${h.status}`}>{h.status}</span> {h.text} <Sources sources={sourceLinks(index, h.sources)} />
                         </li>
                       ))}
                     </ol>
@@ -260,14 +261,6 @@ function Summary({ pack, settings }: { pack: Pack; settings: Settings | null }) 
   );
 }
 
-function sourcesOf(pack: Pack, ids: readonly string[]) {
-  return ids.flatMap((id) => {
-    const s = pack.sources.find((x) => x.id === id);
-    if (!s) return [];
-    const note = s.kind === 'copy' ? `copy of ${s.copyOf ?? 'the original outlet'}` : s.kind === 'state-media' ? 'Russian state media: what Moscow said' : undefined;
-    return [{ publisher: s.publisher, title: s.title, url: s.url, date: s.date, ...(note ? { note } : {}) }];
-  });
-}
 
 const OFF_REASON: Record<string, string> = {
   paused: 'The extension is paused everywhere.',
@@ -381,7 +374,7 @@ function Timeline(props: { index: PackIndex; settings: Settings | null; mentione
                   </p>
                   {e.verification ? <p class="unverified">Unverified: {e.verification.note}</p> : null}
                   <p class="meta">
-                    <Sources sources={sourcesOf(props.index.pack, e.sources)} />
+                    <Sources sources={sourceLinks(props.index, e.sources)} />
                   </p>
                 </div>
               </details>
@@ -489,7 +482,7 @@ function AllStances({ index, topic }: { index: PackIndex; topic: string }) {
           <li key={s.id}>
             <strong>{PARTY_NAMES[s.party]}</strong>
             {s.actor ? ` (${index.actor(s.actor)?.name ?? s.actor})` : ''}, <time dateTime={s.date}>{s.date}</time>, {s.status}: {s.position}{' '}
-            <Sources sources={sourcesOf(index.pack, s.sources)} />
+            <Sources sources={sourceLinks(index, s.sources)} />
           </li>
         ))}
       </ul>
