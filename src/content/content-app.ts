@@ -72,6 +72,7 @@ export class ContentApp {
         clearTimer: (id) => window.clearTimeout(id),
         MutationObserver: window.MutationObserver,
         makeRange: (node, start, end) => new window.StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }),
+        isRendered: (el) => el.checkVisibility({ visibilityProperty: true }),
       },
       { markEveryMention: false },
     );
@@ -174,7 +175,7 @@ export class ContentApp {
   private report(): PageReport {
     const decision = this.decision;
     if (!decision || !decision.on || decision.site === null)
-      return { state: 'off', site: decision?.site ?? null, reason: decision?.reason === 'site-choice' || decision?.reason === 'paused' || decision?.reason === 'not-a-web-page' ? decision.reason : 'default' };
+      return { state: 'off', site: decision?.site ?? null, reason: decision?.reason ?? 'default' };
     if (!this.lens.isRelevant) return { state: 'not-relevant', site: decision.site };
     const mentions = [...this.lens.counts()].map(([entity, count]) => ({ entity, count }));
     mentions.sort((a, b) => b.count - a.count);
@@ -309,13 +310,8 @@ function toContent(model: CardModel | null): CardContent {
   return model ? { state: 'ready', model } : { state: 'missing' };
 }
 
-/** A zero-delay task: `scheduler.yield()` where the browser has it, else a message to ourselves. */
+/** Gives the page its thread back: `scheduler.yield()` where the browser has it, else a zero-delay timer. */
 function yieldToPage(window: Window): Promise<void> {
   const scheduler = (window as Window & { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => window.setTimeout(resolve, 0));
 }

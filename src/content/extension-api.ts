@@ -25,11 +25,10 @@ interface RawApi {
   };
 }
 
+/** Firefox's `browser`, else Chrome's `chrome` (content scripts always have one of them). */
 export function extensionApi(): RawApi {
-  const scope = globalThis as unknown as { browser?: RawApi; chrome?: RawApi };
-  const api = scope.browser?.runtime ? scope.browser : scope.chrome;
-  if (!api?.runtime) throw new Error('Negotiation Lens: extension APIs are not available here');
-  return api;
+  const scope = globalThis as unknown as { browser?: RawApi; chrome: RawApi };
+  return scope.browser?.runtime ? scope.browser : scope.chrome;
 }
 
 /** Adapts a promise-returning listener (our message protocol) to the sendResponse style. */

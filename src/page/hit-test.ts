@@ -4,29 +4,18 @@
  */
 import type { Mark, PageLens } from './page-lens';
 
+// caretPositionFromPoint: Chromium 128+, Firefox 20+, Safari 18.2+ (all older than our Custom Highlight API needs).
 type CaretDocument = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  caretPositionFromPoint(x: number, y: number): { offsetNode: Node; offset: number } | null;
 };
 
 /** Rectangles are rounded by layout; a pixel of slack keeps the edge of a glyph inside its mark. */
 const EDGE_SLACK_PX = 1;
 
 export function markFromPoint(document: Document, lens: PageLens, x: number, y: number): Mark | null {
-  const doc = document as CaretDocument;
-  let node: Node | null = null;
-  let offset = 0;
-  if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = doc.caretPositionFromPoint(x, y);
-    node = position?.offsetNode ?? null;
-    offset = position?.offset ?? 0;
-  } else if (typeof doc.caretRangeFromPoint === 'function') {
-    const range = doc.caretRangeFromPoint(x, y);
-    node = range?.startContainer ?? null;
-    offset = range?.startOffset ?? 0;
-  }
-  if (!node || node.nodeType !== 3) return null;
-  const mark = lens.markAt(node, offset);
+  const position = (document as CaretDocument).caretPositionFromPoint(x, y);
+  if (!position || position.offsetNode.nodeType !== 3) return null;
+  const mark = lens.markAt(position.offsetNode, position.offset);
   if (!mark) return null;
   return rectsOf(document, mark).some((r) => x >= r.left - EDGE_SLACK_PX && x <= r.right + EDGE_SLACK_PX && y >= r.top - EDGE_SLACK_PX && y <= r.bottom + EDGE_SLACK_PX)
     ? mark

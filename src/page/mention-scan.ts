@@ -8,7 +8,6 @@
  */
 import type { CompiledMatcher } from '../matcher/compile';
 import { findMentions, type Mention } from '../matcher/find-mentions';
-import { isRendered } from './text-nodes';
 
 export interface NodeMentions {
   node: Text;
@@ -20,8 +19,11 @@ export interface NodeMentions {
 
 const SEPARATOR = '\u0000';
 
+/** Is this element rendered? The browser asks `checkVisibility`; Node tools use `isRendered` from text-nodes.ts. */
+export type RenderedCheck = (el: Element) => boolean;
+
 /** Mentions in each of `nodes` that has any and is rendered, in order. */
-export function scanTextNodes(matcher: CompiledMatcher, nodes: readonly Text[], visibility: Map<Element, boolean>): NodeMentions[] {
+export function scanTextNodes(matcher: CompiledMatcher, nodes: readonly Text[], visibility: Map<Element, boolean>, isRendered: RenderedCheck): NodeMentions[] {
   const data = nodes.map((node) => node.data);
   const starts: number[] = [];
   let offset = 0;
@@ -54,6 +56,6 @@ export function scanTextNodes(matcher: CompiledMatcher, nodes: readonly Text[], 
 }
 
 /** Mentions in one text node, or null when it has none or is not rendered. */
-export function scanTextNode(matcher: CompiledMatcher, node: Text, visibility: Map<Element, boolean>): NodeMentions | null {
-  return scanTextNodes(matcher, [node], visibility)[0] ?? null;
+export function scanTextNode(matcher: CompiledMatcher, node: Text, visibility: Map<Element, boolean>, isRendered: RenderedCheck): NodeMentions | null {
+  return scanTextNodes(matcher, [node], visibility, isRendered)[0] ?? null;
 }

@@ -8,8 +8,8 @@
 import type { CompiledMatcher } from '../matcher/compile';
 import { MIN_CORE_MENTIONS, MIN_DISTINCT_CORE } from '../matcher/relevance';
 import type { Highlighter } from './highlighter';
-import { scanTextNodes } from './mention-scan';
-import { blockOf, isInExcludedRegion, isRendered, OVERLAY_HOST_TAG, TextNodeCursor } from './text-nodes';
+import { scanTextNodes, type RenderedCheck } from './mention-scan';
+import { blockOf, isInExcludedRegion, OVERLAY_HOST_TAG, TextNodeCursor } from './text-nodes';
 
 /** Longest stretch of scanning before we give the page its thread back; well under the 50 ms long-task line. */
 export const SLICE_MS = 8;
@@ -70,6 +70,7 @@ export interface LensDeps {
   clearTimer: (id: number) => void;
   MutationObserver: typeof MutationObserver;
   makeRange: (node: Text, start: number, end: number) => StaticRange;
+  isRendered: RenderedCheck;
   /** Told when the set of marks changed (for the popup's "On this page"). */
   onChange?: () => void;
 }
@@ -217,7 +218,7 @@ export class PageLens {
 
   private scanBatch(nodes: readonly Text[], fresh: Mark[]): void {
     if (nodes.length === 0 || this.markCount >= MAX_MARKS) return;
-    for (const found of scanTextNodes(this.deps.matcher, nodes, this.visibility)) {
+    for (const found of scanTextNodes(this.deps.matcher, nodes, this.visibility, this.deps.isRendered)) {
       const room = MAX_MARKS - this.markCount;
       if (room <= 0) return;
       const node = found.node;
@@ -323,7 +324,7 @@ export class PageLens {
     for (const node of this.queued) {
       if (!node.isConnected || isOurs(node)) continue;
       const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-      if (isInExcludedRegion(node) || (element && !isRendered(element))) {
+      if (isInExcludedRegion(node) || (element && !this.deps.isRendered(element))) {
         // Text moved into an editable or hidden region, or a region that became one: its marks must go.
         this.dropUnder(node);
         continue;

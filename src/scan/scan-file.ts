@@ -9,7 +9,7 @@ import type { CompiledMatcher } from '../matcher/compile';
 import { findMentions, type Mention } from '../matcher/find-mentions';
 import { addToTally, isRelevant, newTally } from '../matcher/relevance';
 import { scanTextNodes } from '../page/mention-scan';
-import { collectTextNodes } from '../page/text-nodes';
+import { collectTextNodes, isRendered } from '../page/text-nodes';
 
 export interface ScannedMention {
   start: number;
@@ -61,7 +61,7 @@ export async function scanFile(context: ScanContext, content: string, type: 'tex
       text += node.data;
     }
     const mentions: Mention[] = [];
-    for (const found of scanTextNodes(matcher, nodes, new Map())) {
+    for (const found of scanTextNodes(matcher, nodes, new Map(), isRendered)) {
       const base = offsets.get(found.node)!;
       for (const m of found.mentions) mentions.push({ ...m, start: m.start + base, end: m.end + base });
     }

@@ -10,6 +10,7 @@ import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
 import { compileMatcher } from '../../src/matcher/compile';
 import { Highlighter, HIGHLIGHT_NAMES, type HighlightApi } from '../../src/page/highlighter';
 import { MAX_MARKS, PageLens } from '../../src/page/page-lens';
+import { isRendered } from '../../src/page/text-nodes';
 import { bundledPack, fixturePath } from '../helpers/packs';
 
 const pack = bundledPack();
@@ -55,6 +56,7 @@ function setup(html: string, markEveryMention = true): Setup {
       clearTimer: (id) => window.clearTimeout(id as unknown as Parameters<Window['clearTimeout']>[0]),
       MutationObserver: window.MutationObserver as unknown as typeof MutationObserver,
       makeRange: (node, start, end) => ({ startContainer: node, startOffset: start, endContainer: node, endOffset: end, collapsed: false }) as StaticRange,
+      isRendered,
     },
     { markEveryMention },
   );

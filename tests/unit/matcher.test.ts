@@ -82,3 +82,16 @@ describe('the packed alias table', () => {
     expect([...unpacked.aliases].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual([...table.aliases].sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
   });
 });
+
+describe('invisible characters at word edges', () => {
+  it.each([
+    ['Putin\u00AD said', [['Putin', 'putin']]],
+    ['Kyiv\u00ADska street', []],
+    ['Anti\u00ADPutin rally', []],
+    ['\u200BZelensky\u200B', [['Zelensky', 'zelensky']]],
+    ['Zelen\u200Dsky and Pu\u00ADtin', [['Zelen\u200Dsky', 'zelensky'], ['Pu\u00ADtin', 'putin']]],
+    ['Vladimir \u00A0\n Putin', [['Vladimir \u00A0\n Putin', 'putin']]],
+  ] as const)('%j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});

@@ -8,7 +8,7 @@ import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
 import { compileMatcher } from '../../src/matcher/compile';
 import { findMentions } from '../../src/matcher/find-mentions';
 import { scanTextNode } from '../../src/page/mention-scan';
-import { collectTextNodes, isExcludedElement } from '../../src/page/text-nodes';
+import { collectTextNodes, isExcludedElement, isRendered } from '../../src/page/text-nodes';
 import {
   CORE_ALIASES,
   FEATURES,
@@ -191,7 +191,7 @@ describe('fuzz page generator: pages keep their promises', () => {
       let core = 0;
       const distinct = new Set<number>();
       for (const node of collectTextNodes(doc.body)) {
-        const found = scanTextNode(matcher, node, visibility);
+        const found = scanTextNode(matcher, node, visibility, isRendered);
         for (const m of found?.mentions ?? [])
           if (!m.generic && isCore(m.entity)) {
             core++;
