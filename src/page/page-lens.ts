@@ -71,8 +71,6 @@ export interface LensDeps {
   MutationObserver: typeof MutationObserver;
   makeRange: (node: Text, start: number, end: number) => StaticRange;
   isRendered: RenderedCheck;
-  /** Told when the set of marks changed (for the popup's "On this page"). */
-  onChange?: () => void;
 }
 
 export class PageLens {
@@ -129,7 +127,6 @@ export class PageLens {
     this.batchTimer = null;
     this.queued.clear();
     this.reset();
-    this.deps.onChange?.();
   }
 
   /** A new page in a single-page app: forget everything and scan again. */
@@ -204,7 +201,6 @@ export class PageLens {
       }
     }
     this.deps.highlighter.ensureRegistered();
-    this.deps.onChange?.();
   }
 
   /** False for a node scanned before whose text has not changed; a changed node loses its old marks first. */
