@@ -15,6 +15,8 @@ export default defineConfig({
     plugins: [preact(), knowledgePackPlugin(process.env.PACK_PATH)],
     build: { target: 'es2022' },
   }),
+  // The Firefox store asks for sources: ship what builds the extension, not benchmark or test output.
+  zip: { excludeSources: ['.bench-output*/**', 'bench/.generated/**', 'test-results/**', 'negotiation-lens-demo.png'] },
   manifest: ({ browser }) => ({
     name: 'Negotiation Lens',
     description: 'Sourced context on the 2025 US–Ukraine–Russia negotiations, on the news pages you read.',
