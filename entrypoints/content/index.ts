@@ -4,6 +4,7 @@ import { ContentApp } from '../../src/content/content-app';
 import { addMessageListener, extensionApi } from '../../src/content/extension-api';
 import { unpackAliasTable } from '../../src/matcher/alias-table';
 import { compileMatcher } from '../../src/matcher/compile';
+import { isSettingsKey } from '../../src/settings/settings';
 import { sendToBackground } from '../../src/messaging/protocol';
 import cardCss from '../../src/overlay/card.css?inline';
 import { browserHighlightApi } from '../../src/page/highlighter';
@@ -33,7 +34,9 @@ export default defineContentScript({
       cardCss: themeCss + cardBodyCss + cardCss,
       getPolicy: (url) => sendToBackground(browser.runtime, 'getPagePolicy', { url }),
       watchSettings: (onChange, signal) => {
-        const listener = () => onChange();
+        const listener = (changes: Record<string, unknown>) => {
+          if (Object.keys(changes).some(isSettingsKey)) onChange();
+        };
         browser.storage.onChanged.addListener(listener);
         signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
       },

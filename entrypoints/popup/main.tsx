@@ -6,6 +6,7 @@ import { indexPack } from '../../src/knowledge/pack-index';
 import { POPUP_FOCUS_KEY, sendToTab } from '../../src/messaging/protocol';
 import { PopupApp } from '../../src/popup/PopupApp';
 import '../../src/popup/popup.css';
+import { isSettingsKey } from '../../src/settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../../src/settings/store';
 import '../../src/ui/card-body.css';
 import '../../src/ui/theme.css';
@@ -48,7 +49,9 @@ render(
       setSite: async (site, on) => (await storeReady).setSite(site, on ? 'on' : 'off'),
       setPaused: async (paused) => (await storeReady).set('paused', paused),
       onSettingsChanged: (callback) => {
-        const listener = () => callback();
+        const listener = (changes: Record<string, unknown>) => {
+          if (Object.keys(changes).some(isSettingsKey)) callback();
+        };
         browser.storage.onChanged.addListener(listener);
         return () => browser.storage.onChanged.removeListener(listener);
       },

@@ -48,6 +48,7 @@ export class ContentApp {
   private readonly overlay: OverlayContainer;
   private readonly machine: HoverMachine<CardTarget>;
   private display: PagePolicy['display'] | null = null;
+  private policyRequests = 0;
   private decision: SiteDecision | null = null;
   private card: { target: Mark; content: CardContent; anchor: Rect; takeFocus: boolean } | null = null;
   private focusBeforeCard: Element | null = null;
@@ -93,7 +94,9 @@ export class ContentApp {
     window.document.addEventListener('pointermove', (e) => this.onPointerMove(e), options);
     window.document.addEventListener('click', (e) => this.onClick(e), options);
     window.document.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
-    const follow = () => this.inNextFrame('follow');
+    const follow = () => {
+      if (this.card) this.inNextFrame('follow');
+    };
     window.addEventListener('scroll', follow, options);
     window.addEventListener('resize', follow, options);
     await this.applySettings();
@@ -107,10 +110,6 @@ export class ContentApp {
     this.lens.restart();
   }
 
-  get scanDone(): Promise<void> {
-    return this.lens.idle;
-  }
-
   destroy(): void {
     this.abort.abort();
     this.machine.close();
@@ -121,6 +120,7 @@ export class ContentApp {
   }
 
   private async applySettings(): Promise<void> {
+    const request = ++this.policyRequests;
     let policy: PagePolicy;
     try {
       policy = await this.deps.getPolicy(this.deps.window.location.href);
@@ -129,9 +129,12 @@ export class ContentApp {
       if (!this.deps.isAlive()) this.destroy();
       return;
     }
-    if (this.abort.signal.aborted) return;
+    // Settings changed again while we waited: a newer answer is on its way, and this one may be older.
+    if (this.abort.signal.aborted || request !== this.policyRequests) return;
     const { decision, display } = policy;
     this.display = display;
+    // Cards are built for the tracks and parties in the settings, which may just have changed.
+    this.cardCache.clear();
     const wasOn = this.decision?.on ?? false;
     this.decision = decision;
     this.highlighter.setStyle(display.highlightStyle);
@@ -144,6 +147,8 @@ export class ContentApp {
       this.machine.close();
       this.cursor = null;
       this.lens.stop();
+      // Off for this page: our names leave the shared highlight registry too (setStyle registers them again).
+      this.highlighter.detach();
       this.overlay.destroy();
     }
   }
@@ -190,7 +195,7 @@ export class ContentApp {
 
   // Events a page script makes up (isTrusted false) are ignored: a page cannot open, move or close our cards.
   private onPointerMove(event: PointerEvent): void {
-    if (!event.isTrusted || this.overlay.owns(event.target)) return;
+    if (!event.isTrusted || !this.lens.isRelevant || this.overlay.owns(event.target)) return;
     this.pointer = { x: event.clientX, y: event.clientY, modifier: event.altKey };
     this.inNextFrame('hover');
   }
@@ -213,8 +218,12 @@ export class ContentApp {
     const trigger = this.display?.cardTrigger ?? 'hover';
     if (!pointer || !this.lens.isRelevant) return;
     if (trigger === 'click') {
-      // Cards opened by a click close by the pointer leaving them like any other.
-      if (this.machine.state.kind === 'open') this.machine.pointerOver(this.hit(pointer.x, pointer.y));
+      // Cards opened by a click close when the pointer leaves them; other marks wait for their own click.
+      const state = this.machine.state;
+      if (state.kind === 'open') {
+        const hit = this.hit(pointer.x, pointer.y);
+        this.machine.pointerOver(hit && hit.key === state.target.key ? hit : null);
+      }
       return;
     }
     this.machine.pointerOver(trigger === 'hover' || pointer.modifier ? this.hit(pointer.x, pointer.y) : null);
@@ -250,11 +259,11 @@ export class ContentApp {
     let model: CardModel | null = null;
     try {
       model = await this.deps.getCard(mark.entity);
+      // Only answers are remembered: a failed request (a service worker starting up) is asked again next time.
+      this.cardCache.set(mark.entity, model);
     } catch {
       if (!this.deps.isAlive()) return this.destroy();
-      model = null;
     }
-    this.cardCache.set(mark.entity, model);
     // A newer hover may have replaced this one while the model was on its way: drop the stale answer.
     if (!this.machine.isCurrent(token) || !this.card || this.card.target !== mark) return;
     this.card = { ...this.card, content: toContent(model) };
@@ -265,7 +274,7 @@ export class ContentApp {
     if (reason === 'replaced') return;
     this.card = null;
     this.highlighter.setActive(null);
-    this.overlay.render(null);
+    this.overlay.clear();
     const previous = this.focusBeforeCard;
     this.focusBeforeCard = null;
     if (reason === 'escape' && previous instanceof this.deps.window.HTMLElement && previous.isConnected) previous.focus({ preventScroll: true });
@@ -274,7 +283,7 @@ export class ContentApp {
   private followAnchor(): void {
     if (!this.card) return;
     if (!this.card.target.node.isConnected) return this.machine.close();
-    this.card = { ...this.card, anchor: this.anchorOf(this.card.target), takeFocus: false };
+    this.card = { ...this.card, anchor: this.anchorOf(this.card.target) };
     this.renderCard();
   }
 

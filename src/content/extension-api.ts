@@ -21,7 +21,7 @@ interface RawApi {
   storage: {
     sync: RawArea;
     local: RawArea;
-    onChanged: { addListener(fn: () => void): void; removeListener(fn: () => void): void };
+    onChanged: { addListener(fn: (changes: Record<string, unknown>) => void): void; removeListener(fn: (changes: Record<string, unknown>) => void): void };
   };
 }
 

@@ -59,6 +59,11 @@ export class OverlayContainer {
     return mountPoint;
   }
 
+  /** Empties our UI but keeps the host; does nothing if nothing was ever mounted (or the page removed the host). */
+  clear(): void {
+    if (this.host?.isConnected && this.mountPoint) render(null, this.mountPoint);
+  }
+
   /** Unmounts the UI and removes the host: the page's DOM is back to what it was. */
   destroy(): void {
     if (this.mountPoint) render(null, this.mountPoint);

@@ -61,6 +61,8 @@ export class HoverMachine<T extends HoverTarget> {
     }
     if (s.kind === 'open' && (s.pinned || s.inCard)) return;
     this.clearTimer();
+    // Another mark: the open card goes now, so no card is ever left on screen while the machine waits.
+    if (s.kind === 'open') this.deps.onClose('abandon');
     const token = ++this.token;
     this.state = { kind: 'pending', target, token };
     this.timer = this.deps.setTimer(() => this.open(target, token, 'pointer', true), this.deps.dwellMs ?? DWELL_MS);

@@ -43,10 +43,6 @@ export class Highlighter {
     this.setStyle(style);
   }
 
-  get size(): number {
-    return this.marks.size;
-  }
-
   setStyle(style: Settings['highlightStyle']): void {
     if (this.name && this.api.registry.get(this.name) === this.marks) this.api.registry.delete(this.name);
     this.name = style === 'none' ? null : HIGHLIGHT_NAMES[style];

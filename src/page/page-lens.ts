@@ -43,6 +43,8 @@ export interface Mark {
 /** Text nodes to scan: a cursor over a subtree, or a list (a mutation batch). */
 interface NodeSource {
   next(): Text | null;
+  /** After a yield: the page may have changed under the source. */
+  resume?(): void;
 }
 
 const listSource = (nodes: readonly Text[]): NodeSource => {
@@ -189,15 +191,17 @@ export class PageLens {
     let node = source.next();
     while (node) {
       const deadline = now() + SLICE_MS;
-      while (node && now() < deadline) {
+      // At least one batch per slice, so the scan always moves on, however the clock behaves.
+      do {
         batch.length = 0;
         for (; node && batch.length < BATCH_NODES; node = source.next()) if (this.needsScan(node)) batch.push(node);
         this.scanBatch(batch, fresh);
-      }
+      } while (node && now() < deadline);
       this.paint(fresh);
       if (node) {
         await yieldToPage();
         if (generation !== this.generation) return;
+        source.resume?.();
       }
     }
     this.deps.highlighter.ensureRegistered();
@@ -302,7 +306,8 @@ export class PageLens {
     if (this.batchTimer === null && (this.queued.size > 0 || this.removalsSeen))
       this.batchTimer = this.deps.setTimer(() => {
         this.batchTimer = null;
-        this.idle = this.flush();
+        // After the scan in progress, never beside it: callers awaiting `idle` get answers about the whole page.
+        this.idle = this.idle.then(() => this.flush());
       }, MUTATION_BATCH_MS);
   }
 

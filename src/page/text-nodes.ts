@@ -85,6 +85,19 @@ export class TextNodeCursor {
     return null;
   }
 
+  /**
+   * Called after the scan gave the page its thread back. If the page removed the subtree the walker stood in
+   * (a framework re-render), the walker would only finish that detached subtree: start again from the root.
+   * Nodes scanned before are skipped by the caller.
+   */
+  resume(): void {
+    const walker = this.walker;
+    if (walker && walker.currentNode !== walker.root && !walker.currentNode.isConnected) {
+      walker.currentNode = walker.root;
+      this.forget();
+    }
+  }
+
   /** The page changed attributes or moved nodes: answers remembered so far may be wrong now. */
   forget(): void {
     this.excluded.clear();

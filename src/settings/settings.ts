@@ -67,6 +67,9 @@ export const prefKey = (name: keyof Settings) => `pref:${name}`;
 export const SITE_KEY_PREFIX = 'site:';
 export const VERSION_KEY = 'settings-version';
 
+/** Is this storage change about settings (and not, say, the popup's list of seen events)? */
+export const isSettingsKey = (key: string) => key.startsWith('pref:') || key.startsWith(SITE_KEY_PREFIX) || key === VERSION_KEY;
+
 export interface ReadResult {
   settings: Settings;
   sites: Record<string, SiteChoice>;

@@ -48,13 +48,17 @@ export class SettingsStore {
   async readAndRepair(): Promise<ReadResult> {
     const raw = (await this.area.get(null)) as Record<string, unknown>;
     const result = readSettings(raw, this.migrations);
-    if (result.problems.length > 0 || raw[VERSION_KEY] !== SETTINGS_VERSION) {
+    const stored = raw[VERSION_KEY];
+    // Saved by a newer version (synced from another browser): read what we understand, rewrite nothing.
+    if (typeof stored === 'number' && stored > SETTINGS_VERSION) return result;
+    if (result.problems.length > 0 || stored !== SETTINGS_VERSION) {
       const repaired: Record<string, unknown> = { [VERSION_KEY]: SETTINGS_VERSION };
       const broken: string[] = [];
-      for (const key of result.invalidKeys) {
-        if (key.startsWith(SITE_KEY_PREFIX)) broken.push(key);
-        else repaired[key] = result.settings[key.slice('pref:'.length) as keyof Settings];
-      }
+      // After a migration every setting is written in the current format, not only the ones that were broken.
+      const migrated = typeof stored === 'number' && stored < SETTINGS_VERSION;
+      for (const name of Object.keys(result.settings) as (keyof Settings)[])
+        if (migrated || result.invalidKeys.includes(prefKey(name))) repaired[prefKey(name)] = result.settings[name];
+      for (const key of result.invalidKeys) if (key.startsWith(SITE_KEY_PREFIX)) broken.push(key);
       try {
         await this.area.set(repaired);
         if (broken.length) await this.area.remove(broken);

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
 import { compileMatcher } from '../../src/matcher/compile';
 import { Highlighter, HIGHLIGHT_NAMES, type HighlightApi } from '../../src/page/highlighter';
-import { MAX_MARKS, PageLens } from '../../src/page/page-lens';
+import { MAX_MARKS, PageLens, SLICE_MS, type LensDeps } from '../../src/page/page-lens';
 import { isRendered } from '../../src/page/text-nodes';
 import { bundledPack, fixturePath } from '../helpers/packs';
 
@@ -37,7 +37,7 @@ afterEach(async () => {
   }
 });
 
-function setup(html: string, markEveryMention = true): Setup {
+function setup(html: string, markEveryMention = true, overrides: Partial<LensDeps> = {}): Setup {
   const window = new Window({ url: 'http://127.0.0.1/', settings: { disableJavaScriptEvaluation: true } });
   open.push(window);
   const parsed = new window.DOMParser().parseFromString(html, 'text/html');
@@ -57,6 +57,7 @@ function setup(html: string, markEveryMention = true): Setup {
       MutationObserver: window.MutationObserver as unknown as typeof MutationObserver,
       makeRange: (node, start, end) => ({ startContainer: node, startOffset: start, endContainer: node, endOffset: end, collapsed: false }) as StaticRange,
       isRendered,
+      ...overrides,
     },
     { markEveryMention },
   );
@@ -235,5 +236,28 @@ describe('text that becomes excluded after it was marked', () => {
     p.setAttribute('hidden', '');
     await settle(s);
     expect(s.painted().map((m) => m.text)).toEqual(['Russia', 'Ukraine']);
+  });
+});
+
+describe('a page that changes under the first scan', () => {
+  it('scans the rest of the page when the subtree being read is removed between slices', async () => {
+    // Many paragraphs, so the scan takes several slices; a clock that jumps makes every batch end a slice.
+    const paragraphs = Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i}: Zelensky met Putin in Kyiv.</p>`).join('');
+    let clock = 0;
+    let yields = 0;
+    let s: Setup | null = null;
+    s = setup(`<body><div id="app">${paragraphs}</div><p id="last">Finally, Lavrov spoke in Riyadh.</p></body>`, true, {
+      now: () => (clock += SLICE_MS),
+      yieldToPage: async () => {
+        // A framework re-renders the app while we wait: the subtree the walker stands in leaves the page.
+        if (++yields === 1) s!.document.getElementById('app')!.replaceWith(s!.document.getElementById('app')!.cloneNode(true));
+      },
+    });
+    s.lens.start();
+    await settle(s);
+    expect(yields).toBeGreaterThan(1);
+    const texts = s.painted().map((m) => m.text);
+    expect(texts.slice(-2)).toEqual(['Lavrov', 'Riyadh']);
+    expect(s.lens.shownMarks().every((m) => m.node.isConnected)).toBe(true);
   });
 });

@@ -83,6 +83,21 @@ describe('SettingsStore', () => {
     expect(again.settings.markEveryMention).toBe(true);
   });
 
+  it('leaves settings saved by a newer version as they are', async () => {
+    await fakeBrowser.storage.sync.set({ [VERSION_KEY]: SETTINGS_VERSION + 1, 'pref:paused': 'a future format' });
+    const result = await new SettingsStore(fakeBrowser.storage.sync).readAndRepair();
+    expect(result.settings.paused).toBe(false);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({ [VERSION_KEY]: SETTINGS_VERSION + 1, 'pref:paused': 'a future format' });
+  });
+
+  it('writes every setting in the current format after a migration', async () => {
+    await fakeBrowser.storage.sync.set({ [VERSION_KEY]: SETTINGS_VERSION - 1, 'pref:highlight': true, 'pref:markEveryMention': true });
+    const migrations = { [SETTINGS_VERSION - 1]: (r: Record<string, unknown>) => ({ ...r, 'pref:highlightStyle': r['pref:highlight'] ? 'background' : 'none' }) };
+    await new SettingsStore(fakeBrowser.storage.sync, migrations).readAndRepair();
+    const stored = await fakeBrowser.storage.sync.get(null);
+    expect(stored).toMatchObject({ [VERSION_KEY]: SETTINGS_VERSION, 'pref:highlightStyle': 'background', 'pref:markEveryMention': true });
+  });
+
   it('turns a failing storage area into a clear error', async () => {
     const failing = { get: async () => ({}), set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')), remove: async () => {} };
     const store = new SettingsStore(failing);
