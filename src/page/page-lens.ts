@@ -28,6 +28,7 @@ export const MAX_QUEUED_NODES = 20000;
  * text hidden by a class change after it was marked.
  */
 const EXCLUDING_ATTRIBUTES = ['contenteditable', 'hidden', 'style'];
+const HIDING_STYLE = /display|visibility|content-visibility/;
 
 export interface Mark {
   node: Text;
@@ -113,7 +114,7 @@ export class PageLens {
     if (!root) return;
     this.observer = new this.deps.MutationObserver((records) => this.onMutations(records));
     // Attributes: only those that make text editable or hidden, which decide whether we may mark it.
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: EXCLUDING_ATTRIBUTES });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeOldValue: true, attributeFilter: EXCLUDING_ATTRIBUTES });
     const cursor = new TextNodeCursor(root);
     this.cursors.add(cursor);
     this.idle = this.scan(cursor, ++this.generation).finally(() => this.cursors.delete(cursor));
@@ -141,10 +142,11 @@ export class PageLens {
     if (options.markEveryMention === this.options.markEveryMention) return;
     this.options = options;
     // Which marks are shown depends on the option: decide again for every mark, in page order.
-    this.deps.highlighter.clear();
+    const marks = sortByPage([...this.allMarks()]);
+    for (const mark of marks) if (mark.shown && mark.range) this.deps.highlighter.delete(mark.range);
     this.claims = new WeakMap();
-    for (const mark of this.allMarks()) mark.shown = false;
-    if (this.relevant) this.show(this.allMarks());
+    for (const mark of marks) mark.shown = false;
+    if (this.relevant) this.show(marks);
   }
 
   private reset(): void {
@@ -164,9 +166,7 @@ export class PageLens {
 
   /** Shown marks in page order. */
   shownMarks(): Mark[] {
-    const list = [...this.allMarks()].filter((m) => m.shown && m.node.isConnected);
-    list.sort((a, b) => (a.node === b.node ? a.start - b.start : a.node.compareDocumentPosition(b.node) & 4 ? -1 : 1));
-    return list;
+    return sortByPage([...this.allMarks()].filter((m) => m.shown && m.node.isConnected));
   }
 
   /** Mention counts per entity index, over every mark kept (shown or not). */
@@ -297,7 +297,12 @@ export class PageLens {
     for (const record of records) {
       if (isOurs(record.target)) continue;
       if (record.type !== 'characterData') for (const cursor of this.cursors) cursor.forget();
-      if (record.type === 'characterData' || record.type === 'attributes') this.enqueue(record.target);
+      if (record.type === 'characterData') this.enqueue(record.target);
+      else if (record.type === 'attributes') {
+        // Inline styles change all the time (animations, scroll locks): only those that hide or show text count.
+        if (record.attributeName !== 'style' || HIDING_STYLE.test(`${record.oldValue ?? ''} ${(record.target as Element).getAttribute('style') ?? ''}`))
+          this.enqueue(record.target);
+      }
       else {
         record.addedNodes.forEach((node) => this.enqueue(node));
         if (record.removedNodes.length > 0) this.removalsSeen = true;
@@ -338,6 +343,10 @@ export class PageLens {
     this.visibility.clear();
     await this.scan(listSource([...texts]), this.generation);
   }
+}
+
+function sortByPage(marks: Mark[]): Mark[] {
+  return marks.sort((a, b) => (a.node === b.node ? a.start - b.start : a.node.compareDocumentPosition(b.node) & 4 ? -1 : 1));
 }
 
 function isOurs(node: Node): boolean {

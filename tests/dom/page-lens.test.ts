@@ -236,6 +236,16 @@ describe('text that becomes excluded after it was marked', () => {
     p.setAttribute('hidden', '');
     await settle(s);
     expect(s.painted().map((m) => m.text)).toEqual(['Russia', 'Ukraine']);
+    p.removeAttribute('hidden');
+    await settle(s);
+    expect(s.painted()).toHaveLength(5);
+    // An inline style that hides the paragraph counts; one that only colours it does not matter.
+    p.setAttribute('style', 'color: red');
+    await settle(s);
+    expect(s.painted()).toHaveLength(5);
+    p.setAttribute('style', 'display: none');
+    await settle(s);
+    expect(s.painted().map((m) => m.text)).toEqual(['Russia', 'Ukraine']);
   });
 });
 
