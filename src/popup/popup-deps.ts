@@ -1,0 +1,70 @@
+/**
+ * The popup's dependencies, built from the browser's extension API: which tab it is about, settings storage,
+ * messages to the tab, and the little state the popup keeps (the events seen at the last opening).
+ */
+import type { browser as browserApi } from 'wxt/browser';
+import { entityIds } from '../knowledge/alias-table-from-pack';
+import { indexPack } from '../knowledge/pack-index';
+import type { Pack } from '../knowledge/schema';
+import { POPUP_FOCUS_KEY, sendToTab } from '../messaging/protocol';
+import { isSettingsKey } from '../settings/settings';
+import { chooseSettingsArea, SettingsStore } from '../settings/store';
+import type { PopupDeps } from './PopupApp';
+
+const SEEN_EVENTS_KEY = 'seen-events';
+
+/**
+ * `location` is the popup page's: `?tab=ID` names the tab when the popup is opened as a page (the browser tests),
+ * `#focus=ID` the item to open (when the browser could only open the popup in a tab).
+ */
+export function popupDeps(browser: typeof browserApi, pack: Pack, location: { search: string; hash: string }): PopupDeps {
+  const params = new URLSearchParams(location.search);
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const storeReady = chooseSettingsArea(browser.storage).then((area) => new SettingsStore(area));
+  const tabReady = (async (): Promise<number | null> => {
+    const fromQuery = Number(params.get('tab'));
+    if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id ?? null;
+  })();
+  return {
+    pack,
+    index: indexPack(pack),
+    entityIds: entityIds(pack),
+    getPageReport: async () => {
+      const tab = await tabReady;
+      return tab === null ? null : sendToTab(browser.tabs, tab, 'getPageReport', {}).catch(() => null);
+    },
+    revealOnPage: async (entity) => {
+      const tab = await tabReady;
+      if (tab === null) return false;
+      const reply = await sendToTab(browser.tabs, tab, 'revealMention', { entity }).catch(() => null);
+      return reply?.found ?? false;
+    },
+    readSettings: async () => (await storeReady).readAndRepair(),
+    setSite: async (site, on) => (await storeReady).setSite(site, on ? 'on' : 'off'),
+    setPaused: async (paused) => (await storeReady).set('paused', paused),
+    onSettingsChanged: (callback) => {
+      const listener = (changes: Record<string, unknown>) => {
+        if (Object.keys(changes).some(isSettingsKey)) callback();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+    takeFocusRequest: async () => {
+      const fromHash = hash.get('focus');
+      if (fromHash) return fromHash;
+      const session = browser.storage.session;
+      if (!session) return null;
+      const stored = (await session.get(POPUP_FOCUS_KEY))[POPUP_FOCUS_KEY];
+      await session.remove(POPUP_FOCUS_KEY);
+      return typeof stored === 'string' ? stored : null;
+    },
+    loadSeenEvents: async () => {
+      const value = (await browser.storage.local.get(SEEN_EVENTS_KEY))[SEEN_EVENTS_KEY];
+      return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : null;
+    },
+    saveSeenEvents: (ids) => browser.storage.local.set({ [SEEN_EVENTS_KEY]: ids }),
+    openOptions: () => void browser.runtime.openOptionsPage(),
+  };
+}
