@@ -73,6 +73,7 @@ export class ContentApp {
         clearTimer: (id) => window.clearTimeout(id),
         MutationObserver: window.MutationObserver,
         makeRange: (node, start, end) => new window.StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }),
+        // The browser's own check; text-nodes.ts `isRendered` adds an inline-style fallback that only Node tools need.
         isRendered: (el) => el.checkVisibility({ visibilityProperty: true }),
       },
       { markEveryMention: false },

@@ -14,23 +14,30 @@ export const MIN_CORE_MENTIONS = 3;
 export const MIN_DISTINCT_CORE = 2;
 
 export interface RelevanceTally {
+  /** Core mentions counted so far. */
   coreMentions: number;
-  distinctCore: Set<number>;
+  /** Core mentions per entity; an entity whose last mention went away is removed. */
+  perEntity: Map<number, number>;
 }
 
 export function newTally(): RelevanceTally {
-  return { coreMentions: 0, distinctCore: new Set() };
+  return { coreMentions: 0, perEntity: new Map() };
 }
 
-/** Adds mentions to a running tally, so pages that grow are judged on everything seen so far. */
-export function addToTally(tally: RelevanceTally, matcher: CompiledMatcher, mentions: readonly Mention[]): void {
+/**
+ * Adds mentions to a running tally (or, with `sign` −1, takes away those of text that left the page), so pages
+ * that change are judged on what they show now.
+ */
+export function addToTally(tally: RelevanceTally, matcher: CompiledMatcher, mentions: readonly Pick<Mention, 'entity' | 'generic'>[], sign: 1 | -1 = 1): void {
   for (const m of mentions) {
     if (m.generic || !matcher.entities[m.entity]?.core) continue;
-    tally.coreMentions++;
-    tally.distinctCore.add(m.entity);
+    const count = (tally.perEntity.get(m.entity) ?? 0) + sign;
+    if (count > 0) tally.perEntity.set(m.entity, count);
+    else tally.perEntity.delete(m.entity);
+    tally.coreMentions += sign;
   }
 }
 
 export function isRelevant(tally: RelevanceTally): boolean {
-  return tally.coreMentions >= MIN_CORE_MENTIONS && tally.distinctCore.size >= MIN_DISTINCT_CORE;
+  return tally.coreMentions >= MIN_CORE_MENTIONS && tally.perEntity.size >= MIN_DISTINCT_CORE;
 }

@@ -6,7 +6,7 @@
  * the number of marks it keeps is capped (MAX_MARKS), so a live blog that grows for hours costs bounded memory.
  */
 import type { CompiledMatcher } from '../matcher/compile';
-import { MIN_CORE_MENTIONS, MIN_DISTINCT_CORE } from '../matcher/relevance';
+import { addToTally, isRelevant, newTally } from '../matcher/relevance';
 import type { Highlighter } from './highlighter';
 import { scanTextNodes, type RenderedCheck } from './mention-scan';
 import { blockOf, isInExcludedRegion, OVERLAY_HOST_TAG, TextNodeCursor } from './text-nodes';
@@ -79,7 +79,7 @@ export interface LensDeps {
 export class PageLens {
   private records = new Map<Text, NodeRecord>();
   private claims = new WeakMap<Element, Map<number, Mark>>();
-  private coreCounts = new Map<number, number>();
+  private tally = newTally();
   private relevant = false;
   private markCount = 0;
   private generation = 0;
@@ -152,7 +152,7 @@ export class PageLens {
   private reset(): void {
     this.records.clear();
     this.claims = new WeakMap();
-    this.coreCounts.clear();
+    this.tally = newTally();
     this.relevant = false;
     this.markCount = 0;
     this.visibility.clear();
@@ -227,10 +227,8 @@ export class PageLens {
         .map((m): Mark => ({ node, start: m.start, end: m.end, entity: m.entity, generic: m.generic, range: null, shown: false }));
       this.records.set(node, { data: found.data, marks });
       this.markCount += marks.length;
-      for (const mark of marks) {
-        fresh.push(mark);
-        if (!mark.generic && this.deps.matcher.entities[mark.entity]?.core) this.coreCounts.set(mark.entity, (this.coreCounts.get(mark.entity) ?? 0) + 1);
-      }
+      fresh.push(...marks);
+      addToTally(this.tally, this.deps.matcher, marks);
     }
   }
 
@@ -246,24 +244,16 @@ export class PageLens {
   }
 
   private drop(node: Text, record: NodeRecord): void {
-    for (const mark of record.marks) {
-      if (mark.range) this.deps.highlighter.delete(mark.range);
-      if (!mark.generic && this.deps.matcher.entities[mark.entity]?.core) {
-        const left = (this.coreCounts.get(mark.entity) ?? 1) - 1;
-        if (left > 0) this.coreCounts.set(mark.entity, left);
-        else this.coreCounts.delete(mark.entity);
-      }
-    }
+    for (const mark of record.marks) if (mark.range) this.deps.highlighter.delete(mark.range);
+    addToTally(this.tally, this.deps.matcher, record.marks, -1);
     this.markCount -= record.marks.length;
     this.records.delete(node);
   }
 
   private paint(fresh: Mark[]): void {
     if (!this.relevant) {
-      let total = 0;
-      for (const count of this.coreCounts.values()) total += count;
       // Relevance is sticky: once a page is about the talks, a re-render that briefly empties it does not unmark it.
-      if (total < MIN_CORE_MENTIONS || this.coreCounts.size < MIN_DISTINCT_CORE) return;
+      if (!isRelevant(this.tally)) return;
       this.relevant = true;
       fresh.length = 0;
       this.show(this.allMarks());
@@ -294,20 +284,24 @@ export class PageLens {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    let structural = false;
     for (const record of records) {
       if (isOurs(record.target)) continue;
-      if (record.type !== 'characterData') for (const cursor of this.cursors) cursor.forget();
       if (record.type === 'characterData') this.enqueue(record.target);
       else if (record.type === 'attributes') {
         // Inline styles change all the time (animations, scroll locks): only those that hide or show text count.
-        if (record.attributeName !== 'style' || HIDING_STYLE.test(`${record.oldValue ?? ''} ${(record.target as Element).getAttribute('style') ?? ''}`))
+        if (record.attributeName !== 'style' || HIDING_STYLE.test(`${record.oldValue ?? ''} ${(record.target as Element).getAttribute('style') ?? ''}`)) {
           this.enqueue(record.target);
-      }
-      else {
+          structural = true;
+        }
+      } else {
         record.addedNodes.forEach((node) => this.enqueue(node));
         if (record.removedNodes.length > 0) this.removalsSeen = true;
+        structural = true;
       }
     }
+    // Nodes moved or regions re-attributed: a scan in progress must not trust its remembered exclusion answers.
+    if (structural) for (const cursor of this.cursors) cursor.forget();
     if (this.batchTimer === null && (this.queued.size > 0 || this.removalsSeen))
       this.batchTimer = this.deps.setTimer(() => {
         this.batchTimer = null;
