@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ContentApp } from '../../src/content/content-app';
 import { addMessageListener, extensionApi } from '../../src/content/extension-api';
 import { unpackAliasTable } from '../../src/matcher/alias-table';
-import { compileMatcher } from '../../src/matcher/compile';
+import { compileMatcher, type CompiledMatcher } from '../../src/matcher/compile';
 import { isSettingsKey } from '../../src/settings/settings';
 import { sendToBackground } from '../../src/messaging/protocol';
 import cardCss from '../../src/overlay/card.css?inline';
@@ -23,13 +23,18 @@ export default defineContentScript({
     const highlightApi = browserHighlightApi();
     // Without the Custom Highlight API we would have to change the page to mark it; we do nothing instead.
     if (!highlightApi) return;
-    const started = performance.now();
-    const matcher = compileMatcher(unpackAliasTable(aliasTable));
-    performance.mark('negotiation-lens:matcher-ready', { detail: { ms: performance.now() - started } });
+    let matcher: CompiledMatcher | null = null;
+    const getMatcher = () => {
+      if (matcher) return matcher;
+      const started = performance.now();
+      matcher = compileMatcher(unpackAliasTable(aliasTable));
+      performance.mark('negotiation-lens:matcher-ready', { detail: { ms: performance.now() - started } });
+      return matcher;
+    };
     const browser = extensionApi();
     const app = new ContentApp({
       window,
-      matcher,
+      matcher: getMatcher,
       highlightApi,
       cardCss: themeCss + cardBodyCss + cardCss,
       getPolicy: (url) => sendToBackground(browser.runtime, 'getPagePolicy', { url }),

@@ -17,7 +17,8 @@ import type { SiteDecision } from '../settings/site-policy';
 
 export interface ContentAppDeps {
   window: Window & typeof globalThis;
-  matcher: CompiledMatcher;
+  /** Compiles the matcher on first call and returns the same one after: called only where the extension is on. */
+  matcher: () => CompiledMatcher;
   highlightApi: HighlightApi;
   cardCss: string;
   /** Asks the background whether the extension is on here; the site policy and settings live there. */
@@ -124,7 +125,9 @@ export class ContentApp {
     const request = ++this.policyRequests;
     let policy: PagePolicy;
     try {
-      policy = await this.deps.getPolicy(this.deps.window.location.href);
+      const answer = this.deps.getPolicy(this.deps.window.location.href);
+      if (request === 1) this.deps.matcher();
+      policy = await answer;
     } catch {
       // The extension was reloaded or removed under us: this copy of the script is finished.
       if (!this.deps.isAlive()) this.destroy();
@@ -141,6 +144,7 @@ export class ContentApp {
     this.highlighter.setStyle(display.highlightStyle);
     this.lens.setOptions({ markEveryMention: display.markEveryMention });
     if (decision.on && !wasOn) {
+      this.deps.matcher();
       this.deps.mark('negotiation-lens:scan-start');
       this.lens.start();
       void this.lens.idle.then(() => this.deps.mark('negotiation-lens:painted'));

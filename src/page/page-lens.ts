@@ -63,7 +63,8 @@ export interface LensOptions {
 }
 
 export interface LensDeps {
-  matcher: CompiledMatcher;
+  /** The compiled matcher, asked for when a scan starts: pages where we never scan never compile it. */
+  matcher: () => CompiledMatcher;
   highlighter: Highlighter;
   root: () => Node | null;
   now: () => number;
@@ -218,7 +219,7 @@ export class PageLens {
 
   private scanBatch(nodes: readonly Text[], fresh: Mark[]): void {
     if (nodes.length === 0 || this.markCount >= MAX_MARKS) return;
-    for (const found of scanTextNodes(this.deps.matcher, nodes, this.visibility, this.deps.isRendered)) {
+    for (const found of scanTextNodes(this.deps.matcher(), nodes, this.visibility, this.deps.isRendered)) {
       const room = MAX_MARKS - this.markCount;
       if (room <= 0) return;
       const node = found.node;
@@ -228,7 +229,7 @@ export class PageLens {
       this.records.set(node, { data: found.data, marks });
       this.markCount += marks.length;
       fresh.push(...marks);
-      addToTally(this.tally, this.deps.matcher, marks);
+      addToTally(this.tally, this.deps.matcher(), marks);
     }
   }
 
@@ -245,7 +246,7 @@ export class PageLens {
 
   private drop(node: Text, record: NodeRecord): void {
     for (const mark of record.marks) if (mark.range) this.deps.highlighter.delete(mark.range);
-    addToTally(this.tally, this.deps.matcher, record.marks, -1);
+    addToTally(this.tally, this.deps.matcher(), record.marks, -1);
     this.markCount -= record.marks.length;
     this.records.delete(node);
   }

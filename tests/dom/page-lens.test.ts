@@ -47,7 +47,7 @@ function setup(html: string, markEveryMention = true, overrides: Partial<LensDep
   const api: HighlightApi = { registry: registry as unknown as HighlightRegistry, create: () => new FakeHighlight() as unknown as Highlight };
   const lens = new PageLens(
     {
-      matcher,
+      matcher: () => matcher,
       highlighter: new Highlighter(api, 'underline'),
       root: () => document.body,
       now: () => performance.now(),

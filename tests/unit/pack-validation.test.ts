@@ -27,6 +27,7 @@ describe('pack validation', () => {
       p.actors[3]!.aliases.push({ text: "Trump's team", case: 'proper' });
       p.actors[0]!.aliases.push({ text: 'Trump\u2019s team', case: 'proper' });
     }, '$.actors[3].aliases[2].text', /collides with an alias of "united-states"/],
+    ['alias not in NFKC form', (p) => p.actors[0]!.aliases.push({ text: '\uFF35\uFF33 government', case: 'proper' }), '$.actors[0].aliases[4].text', /not in Unicode NFKC form: write it as "US government"/],
     ['missing source list', (p) => (p.stances[0]!.sources = []), '$.stances[0].sources', /needs at least one source/],
     ['unknown source', (p) => (p.stances[0]!.sources = ['nowhere']), '$.stances[0].sources[0]', /source "nowhere", which is not in \$.sources/],
     ['invalid date', (p) => (p.events[0]!.date = '2025-02-30'), '$.events[0].date', /not a real calendar day/],
