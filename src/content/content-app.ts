@@ -17,7 +17,10 @@ import type { SiteDecision } from '../settings/site-policy';
 
 export interface ContentAppDeps {
   window: Window & typeof globalThis;
-  /** Compiles the matcher on first call and returns the same one after: called only where the extension is on. */
+  /**
+   * Compiles the matcher on first call and returns the same one after. Called while the first policy answer is on
+   * its way, so the compile overlaps that round trip (the extension is on everywhere by default).
+   */
   matcher: () => CompiledMatcher;
   highlightApi: HighlightApi;
   cardCss: string;

@@ -63,7 +63,7 @@ export interface LensOptions {
 }
 
 export interface LensDeps {
-  /** The compiled matcher, asked for when a scan starts: pages where we never scan never compile it. */
+  /** The compiled matcher, asked for when text is matched: the caller decides when it is compiled. */
   matcher: () => CompiledMatcher;
   highlighter: Highlighter;
   root: () => Node | null;
