@@ -44,6 +44,8 @@ export interface Mark {
 /** Text nodes to scan: a cursor over a subtree, or a list (a mutation batch). */
 interface NodeSource {
   next(): Text | null;
+  /** True while every node given is new to the lens (a first scan): then nothing needs checking against records. */
+  readonly givesEachNodeOnce?: boolean;
   /** After a yield: the page may have changed under the source. */
   resume?(): void;
 }
@@ -195,7 +197,8 @@ export class PageLens {
       // At least one batch per slice, so the scan always moves on, however the clock behaves.
       do {
         batch.length = 0;
-        for (; node && batch.length < BATCH_NODES; node = source.next()) if (this.needsScan(node)) batch.push(node);
+        const unseen = source.givesEachNodeOnce === true;
+        for (; node && batch.length < BATCH_NODES; node = source.next()) if (unseen || this.needsScan(node)) batch.push(node);
         this.scanBatch(batch, fresh);
       } while (node && now() < deadline);
       this.paint(fresh);

@@ -19,6 +19,16 @@ export const EXCLUDED_TAGS: ReadonlySet<string> = new Set([
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const SHOW_TEXT = 4;
+/** Node.compareDocumentPosition bits: the other node follows; the other node contains this one. */
+const FOLLOWING = 4;
+const CONTAINS = 8;
+
+/** The same elements as `isExcludedElement`, as a selector: one native query finds a page's excluded regions. */
+export const EXCLUDED_SELECTOR = [
+  ...new Set([...EXCLUDED_TAGS].map((tag) => tag.toLowerCase())),
+  '[hidden]',
+  '[contenteditable]:not([contenteditable="false"])',
+].join(',');
 
 export function isExcludedElement(el: Element): boolean {
   if (EXCLUDED_TAGS.has(el.tagName)) return true;
@@ -39,50 +49,68 @@ const NON_BLANK = /\S/;
 
 /**
  * Walks the text nodes under a root in document order, one at a time, so a scan can stop between any two nodes
- * and give the page its thread back. A native TreeWalker finds the text nodes; whether a node's parent is inside
- * an excluded region is remembered per parent element, since most text nodes share their parent with others.
+ * and give the page its thread back. White-space-only nodes are included: reading a node's text from a content
+ * script costs more than matching it, so the text is read once, by the matcher.
+ *
+ * Excluded regions are skipped without asking anything of the text nodes themselves: a content script pays for
+ * every DOM object it touches, and most pages have a few dozen excluded regions against thousands of text nodes.
+ * One query finds the regions (in document order); the cursor knows the first text node at or after the next
+ * region, compares each node it meets with it, and jumps past the region when it gets there.
  */
 export class TextNodeCursor {
   private readonly walker: TreeWalker | null;
-  private readonly excluded = new Map<Element, boolean>();
+  /** Finds region boundaries without moving the walker; made when a region needs it. */
+  private probe: TreeWalker | null = null;
   private single: Text | null;
-  private lastParent: Element | null = null;
-  private lastExcluded = false;
+  /** Excluded regions ahead of the walker, outermost only, in document order. */
+  private regions: Element[] = [];
+  private regionIndex = 0;
+  /** The first text node at or after regions[regionIndex]; null when there is none or no region is left. */
+  private boundary: Text | null = null;
+  /** True until the cursor starts again from the root: every node it gave was given once. */
+  private once = true;
 
   constructor(root: Node) {
     const doc = root.ownerDocument ?? (root as Document);
     if (root.nodeType === TEXT_NODE) {
       this.walker = null;
       this.single = root as Text;
+    } else if (root.nodeType === ELEMENT_NODE && isExcludedElement(root as Element)) {
+      // The root itself is excluded (a <pre> appended by the page): it has nothing for us.
+      this.walker = null;
+      this.single = null;
     } else {
       this.walker = doc.createTreeWalker(root, SHOW_TEXT);
       this.single = null;
-      // The root itself may be excluded (a <pre> appended by the page): then it has nothing for us.
-      if (root.nodeType === ELEMENT_NODE && isExcludedElement(root as Element)) this.excluded.set(root as Element, true);
+      this.findRegions();
     }
   }
 
-  /**
-   * The next text node outside excluded regions. White-space-only nodes are included: reading a node's text
-   * from a content script costs more than matching it, so the text is read once, by the matcher.
-   */
+  /** No node was given twice so far: a caller may skip checking whether it saw a node before. */
+  get givesEachNodeOnce(): boolean {
+    return this.once;
+  }
+
+  /** The next text node outside excluded regions. */
   next(): Text | null {
     if (this.single) {
       const node = this.single;
       this.single = null;
       return node;
     }
-    if (!this.walker) return null;
-    for (let node = this.walker.nextNode() as Text | null; node; node = this.walker.nextNode() as Text | null) {
-      const parent = node.parentElement;
-      // Siblings share a parent: remember the last answer before asking the map.
-      if (parent !== this.lastParent) {
-        this.lastParent = parent;
-        this.lastExcluded = parent !== null && this.isExcluded(parent);
+    const walker = this.walker;
+    if (!walker) return null;
+    let node = walker.nextNode() as Text | null;
+    while (node !== null && node === this.boundary) {
+      const region = this.regions[this.regionIndex]!;
+      if (region.contains(node)) {
+        this.skip(region);
+        node = walker.nextNode() as Text | null;
       }
-      if (!this.lastExcluded) return node;
+      // A region without text of its own (an <input>, an icon) has the node after it as its boundary.
+      this.nextRegion();
     }
-    return null;
+    return node;
   }
 
   /**
@@ -94,26 +122,63 @@ export class TextNodeCursor {
     const walker = this.walker;
     if (walker && walker.currentNode !== walker.root && !walker.currentNode.isConnected) {
       walker.currentNode = walker.root;
-      this.forget();
+      this.once = false;
+      this.findRegions();
     }
   }
 
-  /** The page changed attributes or moved nodes: answers remembered so far may be wrong now. */
+  /** The page changed attributes or moved nodes: the regions found so far may be wrong now. */
   forget(): void {
-    this.excluded.clear();
-    this.lastParent = null;
-    const root = this.walker?.root;
-    if (root && root.nodeType === ELEMENT_NODE && isExcludedElement(root as Element)) this.excluded.set(root as Element, true);
+    if (this.walker) this.findRegions();
   }
 
-  private isExcluded(el: Element): boolean {
-    const known = this.excluded.get(el);
-    if (known !== undefined) return known;
-    const root = this.walker!.root;
-    const parent = el.parentElement;
-    const result = isExcludedElement(el) || (el !== root && parent !== null && this.isExcluded(parent));
-    this.excluded.set(el, result);
-    return result;
+  /** Moves the walker to the last node inside `region`, so that its next node is the first one after it. */
+  private skip(region: Element): void {
+    let last: Node = region;
+    while (last.lastChild) last = last.lastChild;
+    this.walker!.currentNode = last;
+  }
+
+  private findRegions(): void {
+    const walker = this.walker!;
+    const root = walker.root as Element | Document;
+    this.regions = [];
+    const at = walker.currentNode;
+    let inside: Element | null = null;
+    for (const region of root.querySelectorAll(EXCLUDED_SELECTOR)) {
+      const outer: Element | null = inside ?? this.regions[this.regions.length - 1] ?? null;
+      if (outer && outer.contains(region)) continue;
+      if (at !== root) {
+        const position = at.compareDocumentPosition(region);
+        // The walker stands inside this region (it became one while we were away): leave it now.
+        if (position & CONTAINS) {
+          this.skip(region);
+          inside = region;
+          continue;
+        }
+        if (!(position & FOLLOWING)) continue;
+      }
+      this.regions.push(region);
+    }
+    this.regionIndex = 0;
+    this.locateBoundary();
+  }
+
+  private nextRegion(): void {
+    this.regionIndex++;
+    this.locateBoundary();
+  }
+
+  private locateBoundary(): void {
+    const region = this.regions[this.regionIndex];
+    if (!region) {
+      this.boundary = null;
+      return;
+    }
+    const walker = this.walker!;
+    this.probe ??= (walker.root.ownerDocument ?? (walker.root as Document)).createTreeWalker(walker.root, SHOW_TEXT);
+    this.probe.currentNode = region;
+    this.boundary = this.probe.nextNode() as Text | null;
   }
 }
 
