@@ -151,49 +151,78 @@ async function loadSettled(context, url) {
   return page;
 }
 
-/** Reference 1: a TreeWalker over every text node and one combined regex; nothing is marked. */
-export async function measurePlainScan(context, url, regex) {
+/** Reference 1, run in a page: a TreeWalker over every text node and one combined regex; nothing is marked. */
+function plainScan({ source, flags }) {
+  const t0 = performance.now();
+  const re = new RegExp(source, flags);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let matches = 0;
+  let nodes = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    nodes++;
+    const text = node.data;
+    re.lastIndex = 0;
+    while (re.exec(text) !== null) matches++;
+  }
+  return { ms: performance.now() - t0, matches, nodes };
+}
+
+/** Reference 2, run in a page that has mark.js: markRegExp with the same regex, timed until its done callback. */
+function markJsRun({ source, flags }) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const re = new RegExp(source, flags);
+    new window.Mark(document.body).markRegExp(re, {
+      done: (count) => {
+        const ms = performance.now() - t0;
+        // A timer queued from a frame callback runs once that frame has been rendered.
+        requestAnimationFrame(() => setTimeout(() => resolve({ ms, onScreenMs: performance.now() - t0, matches: count })));
+      },
+    });
+  });
+}
+
+/**
+ * Runs `fn(arg)` in the page, either in its main world (as a page script) or in a fresh isolated world: the kind
+ * of world a content script runs in, with its own globals and its own wrappers for every DOM object it touches.
+ * `prelude` is evaluated in the same world first (mark.js).
+ */
+async function runInWorld(context, page, world, fn, arg, prelude = null) {
+  if (world === 'main') {
+    if (prelude) await page.addScriptTag({ content: prelude });
+    return page.evaluate(fn, arg);
+  }
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId: contextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'bench-reference' });
+    const evaluate = async (expression) => {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(`reference failed in the isolated world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return result.value;
+    };
+    if (prelude) await evaluate(prelude);
+    return await evaluate(`(${fn.toString()})(${JSON.stringify(arg)})`);
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Reference 1: the plain scan, in the page's main world or in an isolated world (`world`). */
+export async function measurePlainScan(context, url, regex, { world = 'main' } = {}) {
   const page = await loadSettled(context, url);
   try {
-    return await page.evaluate(({ source, flags }) => {
-      const t0 = performance.now();
-      const re = new RegExp(source, flags);
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let matches = 0;
-      let nodes = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodes++;
-        const text = node.data;
-        re.lastIndex = 0;
-        while (re.exec(text) !== null) matches++;
-      }
-      return { ms: performance.now() - t0, matches, nodes };
-    }, regex);
+    return await runInWorld(context, page, world, plainScan, regex);
   } finally {
     await page.close();
   }
 }
 
-/** Reference 2: mark.js markRegExp with the same regex, timed until its done callback. */
-export async function measureMarkJs(context, url, regex, markJsSource) {
+/** Reference 2: mark.js, in the page's main world or in an isolated world (`world`). */
+export async function measureMarkJs(context, url, regex, markJsSource, { world = 'main' } = {}) {
   const page = await loadSettled(context, url);
   try {
-    await page.addScriptTag({ content: markJsSource });
-    return await page.evaluate(
-      ({ source, flags }) =>
-        new Promise((resolve) => {
-          const t0 = performance.now();
-          const re = new RegExp(source, flags);
-          new window.Mark(document.body).markRegExp(re, {
-            done: (count) => {
-              const ms = performance.now() - t0;
-              // A timer queued from a frame callback runs once that frame has been rendered.
-              requestAnimationFrame(() => setTimeout(() => resolve({ ms, onScreenMs: performance.now() - t0, matches: count })));
-            },
-          });
-        }),
-      regex,
-    );
+    return await runInWorld(context, page, world, markJsRun, regex, markJsSource);
   } finally {
     await page.close();
   }

@@ -112,18 +112,21 @@ try {
   await measureExtensionRun(ext.context, url('typical'), { trace: false });
   await measureExtensionRun(ext10.context, url('typical'), { trace: false });
   await measurePlainScan(none.context, url('typical'), regex);
+  await measurePlainScan(none.context, url('typical'), regex, { world: 'isolated' });
 
   // 3. Scans, interleaved run by run so that drift on a busy machine hits every series alike.
   const runs = {};
   const pages = {};
   for (const page of ['typical', 'big']) {
-    runs[page] = { ext: [], ext10x: [], plain: [], markjs: [] };
+    runs[page] = { ext: [], ext10x: [], plain: [], markjs: [], plainIsolated: [], markjsIsolated: [] };
     for (let i = 0; i < config.runs; i++) {
       log(`${page === 'big' ? '1 MB page' : 'typical article'}: run ${i + 1} of ${config.runs}`);
       runs[page].ext.push(await measureExtensionRun(ext.context, url(page), { trace: config.trace }));
       runs[page].ext10x.push(await measureExtensionRun(ext10.context, url(page), { trace: config.trace }));
       runs[page].plain.push(await measurePlainScan(none.context, url(page), regex));
       runs[page].markjs.push(await measureMarkJs(none.context, url(page), regex, markJsSource));
+      runs[page].plainIsolated.push(await measurePlainScan(none.context, url(page), regex, { world: 'isolated' }));
+      runs[page].markjsIsolated.push(await measureMarkJs(none.context, url(page), regex, markJsSource, { world: 'isolated' }));
     }
     const html = readFileSync(generated.files[page], 'utf8');
     pages[page] = {

@@ -81,9 +81,10 @@ const wrap = (body: string) => `(?<![${WORD}])(?:${body})(?![${WORD}])`;
 
 /**
  * Text the new expression is run over once, so that V8 compiles it to machine code while the matcher is being
- * prepared rather than on the first text of the page. Measured in Chromium 156 with the bundled pack: the first
- * run over page text costs about 2.5 ms cold and 0.1 ms after this warm-up, which itself costs about 2 ms. A long,
- * two-byte string (it holds a curly apostrophe) is what makes V8 compile machine code right away.
+ * prepared rather than on the first text of the page. V8 compiles an expression separately for one-byte and for
+ * two-byte strings: this text is two-byte (it holds a curly apostrophe), and so is every batch of page text
+ * (src/page/mention-scan.ts). Measured in Chromium 156 with the bundled pack: about 2 ms here, after which the
+ * first page batch runs at full speed instead of paying for the compile.
  */
 const WARM_UP_TEXT = `\u2019${' '.repeat(1000)}`;
 

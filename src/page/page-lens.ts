@@ -92,6 +92,8 @@ export class PageLens {
   private batchTimer: number | null = null;
   private running = false;
   private visibility = new Map<Element, boolean>();
+  /** Each parent element's block (blockOf), remembered like `visibility`: while the page holds still. */
+  private blocks = new Map<Element, Element | null>();
   /** The cursor of a scan in progress, told to forget its exclusion answers when the page changes under it. */
   private cursors = new Set<TextNodeCursor>();
   /** Resolves when the current scan (initial or batch) is done; for tests and the benchmark. */
@@ -148,6 +150,7 @@ export class PageLens {
     const marks = sortByPage([...this.allMarks()]);
     for (const mark of marks) if (mark.shown && mark.range) this.deps.highlighter.delete(mark.range);
     this.claims = new WeakMap();
+    this.blocks.clear();
     for (const mark of marks) mark.shown = false;
     if (this.relevant) this.show(marks);
   }
@@ -159,6 +162,7 @@ export class PageLens {
     this.relevant = false;
     this.markCount = 0;
     this.visibility.clear();
+    this.blocks.clear();
     this.deps.highlighter.clear();
   }
 
@@ -272,7 +276,7 @@ export class PageLens {
     for (const mark of marks) {
       if (mark.shown) continue;
       if (!every) {
-        const block = blockOf(mark.node);
+        const block = blockOf(mark.node, this.blocks);
         if (block) {
           let claimed = this.claims.get(block);
           if (!claimed) this.claims.set(block, (claimed = new Map()));
@@ -337,8 +341,9 @@ export class PageLens {
       for (let text = cursor.next(); text; text = cursor.next()) texts.add(text);
     }
     this.queued.clear();
-    // Visibility can change with the page; do not trust answers from before this batch.
+    // Visibility and blocks can change with the page; do not trust answers from before this batch.
     this.visibility.clear();
+    this.blocks.clear();
     await this.scan(listSource([...texts]), this.generation);
   }
 }

@@ -208,8 +208,23 @@ const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'SECTION', 'ARTICLE', 'ASIDE', 'HEADER', 'FOOTER', 'MAIN', 'NAV', 'DIV', 'BODY',
 ]);
 
-/** The paragraph-like element a text node belongs to: "first mention per paragraph" counts within it. */
-export function blockOf(node: Text): Element | null {
-  for (let el = node.parentElement; el; el = el.parentElement) if (BLOCK_TAGS.has(el.tagName)) return el;
-  return node.parentElement;
+/**
+ * The paragraph-like element a text node belongs to: "first mention per paragraph" counts within it. `cache`
+ * remembers the answer per parent element, for callers that ask about many nodes while the page holds still.
+ */
+export function blockOf(node: Text, cache?: Map<Element, Element | null>): Element | null {
+  const parent = node.parentElement;
+  if (!parent) return null;
+  let block = cache?.get(parent);
+  if (block === undefined) {
+    block = parent;
+    for (let el: Element | null = parent; el; el = el.parentElement) {
+      if (BLOCK_TAGS.has(el.tagName)) {
+        block = el;
+        break;
+      }
+    }
+    cache?.set(parent, block);
+  }
+  return block;
 }
