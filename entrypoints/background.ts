@@ -2,7 +2,10 @@ import pack from 'virtual:knowledge-pack';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../src/background/background-app';
+import cardCss from '../src/overlay/card.css?inline';
+import cardBodyCss from '../src/ui/card-body.css?inline';
+import themeCss from '../src/ui/theme.css?inline';
 
 export default defineBackground(() => {
-  startBackground(browser, pack);
+  startBackground(browser, pack, themeCss + cardBodyCss + cardCss);
 });

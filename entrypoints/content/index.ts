@@ -6,10 +6,7 @@ import { unpackAliasTable } from '../../src/matcher/alias-table';
 import { compileMatcher, type CompiledMatcher } from '../../src/matcher/compile';
 import { isSettingsKey } from '../../src/settings/settings';
 import { sendToBackground } from '../../src/messaging/protocol';
-import cardCss from '../../src/overlay/card.css?inline';
 import { browserHighlightApi } from '../../src/page/highlighter';
-import cardBodyCss from '../../src/ui/card-body.css?inline';
-import themeCss from '../../src/ui/theme.css?inline';
 
 /** How often an open page checks that the extension is still there. */
 const ORPHAN_CHECK_MS = 2000;
@@ -36,7 +33,7 @@ export default defineContentScript({
       window,
       matcher: getMatcher,
       highlightApi,
-      cardCss: themeCss + cardBodyCss + cardCss,
+      getCardStyles: () => sendToBackground(browser.runtime, 'getCardStyles', {}),
       getPolicy: (url) => sendToBackground(browser.runtime, 'getPagePolicy', { url }),
       watchSettings: (onChange, signal) => {
         const listener = (changes: Record<string, unknown>) => {

@@ -16,7 +16,8 @@ import { chooseSettingsArea, SettingsStore } from '../settings/store';
 
 type Browser = typeof browserApi;
 
-export function startBackground(browser: Browser, bundled: Pack): void {
+/** `cardStyles`: the card's CSS, handed to content scripts that show cards (see getCardStyles). */
+export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''): void {
   // The build already checked the bundled pack; checking again costs little and guards a corrupted install.
   const checked = validatePack(bundled);
   if (!checked.ok) console.error('Negotiation Lens: the bundled knowledge pack is invalid', checked.problems.slice(0, 10));
@@ -39,6 +40,7 @@ export function startBackground(browser: Browser, bundled: Pack): void {
         const { settings } = await (await store).read();
         return buildCardModel(index, id, { tracks: settings.tracks, parties: settings.parties });
       },
+      getCardStyles: async () => cardStyles,
       openInPopup: async ({ id }) => {
         await browser.storage.session?.set({ [POPUP_FOCUS_KEY]: id });
         try {

@@ -23,7 +23,8 @@ export interface ContentAppDeps {
    */
   matcher: () => CompiledMatcher;
   highlightApi: HighlightApi;
-  cardCss: string;
+  /** The card's CSS, from the background: asked for once the page has something to show. */
+  getCardStyles: () => Promise<string>;
   /** Asks the background whether the extension is on here; the site policy and settings live there. */
   getPolicy: (url: string) => Promise<PagePolicy>;
   /** Calls back whenever stored settings change. */
@@ -57,6 +58,7 @@ export class ContentApp {
   private card: { target: Mark; content: CardContent; anchor: Rect; takeFocus: boolean } | null = null;
   private focusBeforeCard: Element | null = null;
   private cardCache = new Map<number, CardModel | null>();
+  private styles: Promise<boolean> | null = null;
   private cursor: Mark | null = null;
   private pointer: { x: number; y: number; modifier: boolean } | null = null;
   private frame: number | null = null;
@@ -65,7 +67,7 @@ export class ContentApp {
   constructor(private readonly deps: ContentAppDeps) {
     const { window } = deps;
     this.highlighter = new Highlighter(deps.highlightApi, 'underline');
-    this.overlay = new OverlayContainer(window.document, deps.cardCss);
+    this.overlay = new OverlayContainer(window.document);
     this.lens = new PageLens(
       {
         matcher: deps.matcher,
@@ -150,7 +152,11 @@ export class ContentApp {
       this.deps.matcher();
       this.deps.mark('negotiation-lens:scan-start');
       this.lens.start();
-      void this.lens.idle.then(() => this.deps.mark('negotiation-lens:painted'));
+      void this.lens.idle.then(() => {
+        this.deps.mark('negotiation-lens:painted');
+        // Fetch the card's styles now, not on the first hover, on pages that have marks.
+        if (this.lens.isRelevant) void this.loadStyles();
+      });
     } else if (!decision.on && wasOn) {
       this.machine.close();
       this.cursor = null;
@@ -257,7 +263,25 @@ export class ContentApp {
     return rect ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom } : { left: 8, top: 8, right: 8, bottom: 8 };
   }
 
+  /** Gets the card's styles once; true when the overlay has them. A failure is retried on the next card. */
+  private loadStyles(): Promise<boolean> {
+    this.styles ??= this.deps.getCardStyles().then(
+      (css) => {
+        this.overlay.setStyles(css);
+        return true;
+      },
+      () => {
+        this.styles = null;
+        if (!this.deps.isAlive()) this.destroy();
+        return false;
+      },
+    );
+    return this.styles;
+  }
+
   private async openCard(mark: Mark, token: number, how: 'pointer' | 'keyboard'): Promise<void> {
+    // An unstyled card is unreadable: wait for the styles (asked for when the page was marked, so usually here).
+    if (!(await this.loadStyles()) || !this.machine.isCurrent(token)) return;
     if (how === 'keyboard' && !this.card) this.focusBeforeCard = this.deps.window.document.activeElement;
     this.highlighter.setActive(mark.range);
     const cached = this.cardCache.get(mark.entity);

@@ -34,6 +34,11 @@ export interface BackgroundMessages {
   /** The content script asks on start and whenever settings change; the policy itself lives in the background. */
   getPagePolicy: { request: { url: string }; reply: PagePolicy };
   getCard: { request: { entity: number }; reply: CardModel | null };
+  /**
+   * The card's style sheet. It lives in the background so that the content script, which runs on every page,
+   * does not carry it: a page asks for it once it has something to show.
+   */
+  getCardStyles: { request: Record<string, never>; reply: string };
   openInPopup: { request: { id: string }; reply: { opened: 'popup' | 'tab' } };
 }
 

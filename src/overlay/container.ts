@@ -1,6 +1,7 @@
 /**
  * The one owner of our UI on a page: one host element, a closed shadow root, our styles inside it, and a Preact
- * root. Components never touch the page or `attachShadow`; this class is the only place that does.
+ * root. Components never touch the page or `attachShadow`; this class is the only place that does. The styles
+ * are given with `setStyles` before the first render (the content script fetches them; see getCardStyles).
  *
  * The host is created on first use, so a page where no card is ever opened stays exactly as it was.
  */
@@ -24,11 +25,15 @@ const HOST_STYLE: Record<string, string> = {
 export class OverlayContainer {
   private host: HTMLElement | null = null;
   private mountPoint: HTMLElement | null = null;
+  private style: HTMLStyleElement | null = null;
+  private css = '';
 
-  constructor(
-    private readonly document: Document,
-    private readonly css: string,
-  ) {}
+  constructor(private readonly document: Document) {}
+
+  setStyles(css: string): void {
+    this.css = css;
+    if (this.style) this.style.textContent = css;
+  }
 
   /** Is this node our host (events and mutations from it are ours, not the page's)? */
   owns(node: EventTarget | null): boolean {
@@ -56,6 +61,7 @@ export class OverlayContainer {
     this.document.documentElement.append(host);
     this.host = host;
     this.mountPoint = mountPoint;
+    this.style = style;
     return mountPoint;
   }
 
@@ -70,5 +76,6 @@ export class OverlayContainer {
     this.host?.remove();
     this.host = null;
     this.mountPoint = null;
+    this.style = null;
   }
 }

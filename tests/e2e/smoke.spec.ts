@@ -1,4 +1,24 @@
-import { expect, markCount, markPoint, test, waitForCard, waitForMarks } from './fixtures';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, expect, markCount, markPoint, test, waitForCard, waitForMarks } from './fixtures';
+
+/** Unicode noncharacters: U+FDD0–U+FDEF and the last two code points of every plane. */
+const NONCHARACTER = new RegExp(
+  `[\\uFDD0-\\uFDEF${Array.from({ length: 17 }, (_, plane) => `\\u{${(plane * 0x10000 + 0xfffe).toString(16)}}\\u{${(plane * 0x10000 + 0xffff).toString(16)}}`).join('')}]`,
+  'u',
+);
+
+test('every script and page of the build is text Chromium accepts: UTF-8 without noncharacters', () => {
+  // Chromium silently refuses to load an unpacked extension whose content script fails its UTF-8 check, which
+  // also rejects noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF) that a minifier may write out literally.
+  const files = readdirSync(EXTENSION_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|html|css|json)$/.test(f));
+  expect(files.length).toBeGreaterThan(3);
+  for (const file of files) {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(EXTENSION_DIR, file)));
+    const bad = NONCHARACTER.exec(text);
+    expect(bad, `${file} contains U+${bad?.[0].codePointAt(0)?.toString(16).toUpperCase()} at ${bad?.index}`).toBeNull();
+  }
+});
 
 test('the extension loads, its content script marks a local news page, and the popup opens', async ({ context, extensionId, origin }) => {
   expect(extensionId).toMatch(/^[a-p]{32}$/);

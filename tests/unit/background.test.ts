@@ -36,6 +36,12 @@ describe('the background', () => {
     expect(await send({ type: 'getCard', payload: { entity: 9999 } })).toBeFalsy();
   });
 
+  it('hands out the card styles it was started with', async () => {
+    const { api } = browserStub();
+    startBackground(api as never, miniPack(), '.card{color:red}');
+    expect(await send({ type: 'getCardStyles', payload: {} })).toBe('.card{color:red}');
+  });
+
   it('decides the page policy from stored settings', async () => {
     const { api } = browserStub();
     startBackground(api as never, miniPack());
