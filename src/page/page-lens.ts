@@ -39,6 +39,8 @@ export interface Mark {
   /** Made when the mark is first shown: most marks on a long page are never shown (first mention per paragraph). */
   range: StaticRange | null;
   shown: boolean;
+  /** The paragraph it was shown or held back in (first mention per paragraph); kept for when it goes away. */
+  block: Element | null;
 }
 
 /** Text nodes to scan: a cursor over a subtree, or a list (a mutation batch). */
@@ -81,7 +83,8 @@ export interface LensDeps {
 
 export class PageLens {
   private records = new Map<Text, NodeRecord>();
-  private claims = new WeakMap<Element, Map<number, Mark>>();
+  /** Per paragraph: the shown mark of each entity, and the marks of that entity held back behind it, in page order. */
+  private claims = new WeakMap<Element, Map<number, { holder: Mark; waiting: Mark[] }>>();
   private tally = newTally();
   private relevant = false;
   private markCount = 0;
@@ -232,7 +235,7 @@ export class PageLens {
       const node = found.node;
       const marks = found.mentions
         .slice(0, room)
-        .map((m): Mark => ({ node, start: m.start, end: m.end, entity: m.entity, generic: m.generic, range: null, shown: false }));
+        .map((m): Mark => ({ node, start: m.start, end: m.end, entity: m.entity, generic: m.generic, range: null, shown: false, block: null }));
       this.records.set(node, { data: found.data, marks });
       this.markCount += marks.length;
       fresh.push(...marks);
@@ -252,10 +255,26 @@ export class PageLens {
   }
 
   private drop(node: Text, record: NodeRecord): void {
-    for (const mark of record.marks) if (mark.range) this.deps.highlighter.delete(mark.range);
+    const heirs: Mark[] = [];
+    for (const mark of record.marks) {
+      if (mark.range) this.deps.highlighter.delete(mark.range);
+      // The first mention of its paragraph goes: the next mention of the same thing there takes its place.
+      const claim = mark.shown && mark.block ? this.claims.get(mark.block)?.get(mark.entity) : undefined;
+      if (claim?.holder === mark) {
+        this.claims.get(mark.block!)!.delete(mark.entity);
+        heirs.push(...claim.waiting);
+      }
+    }
     addToTally(this.tally, this.deps.matcher(), record.marks, -1);
     this.markCount -= record.marks.length;
     this.records.delete(node);
+    const alive = heirs.filter((m) => this.isKept(m));
+    if (alive.length > 0 && this.relevant) this.show(sortByPage(alive));
+  }
+
+  /** Is this mark still one of ours, on a node that is still in the page? */
+  private isKept(mark: Mark): boolean {
+    return mark.node.isConnected && this.records.get(mark.node)?.marks.includes(mark) === true;
   }
 
   private paint(fresh: Mark[]): void {
@@ -277,12 +296,19 @@ export class PageLens {
       if (mark.shown) continue;
       if (!every) {
         const block = blockOf(mark.node, this.blocks);
+        mark.block = block;
         if (block) {
           let claimed = this.claims.get(block);
           if (!claimed) this.claims.set(block, (claimed = new Map()));
-          const holder = claimed.get(mark.entity);
-          if (holder && holder !== mark && holder.shown && holder.node.isConnected && this.records.get(holder.node)?.marks.includes(holder)) continue;
-          claimed.set(mark.entity, mark);
+          const claim = claimed.get(mark.entity);
+          const holder = claim?.holder;
+          if (claim && holder !== mark && holder!.shown && this.isKept(holder!)) {
+            // A page that re-renders a paragraph over and over leaves marks that are gone: keep the list short.
+            if (claim.waiting.length >= 16) claim.waiting = claim.waiting.filter((m) => this.isKept(m));
+            claim.waiting.push(mark);
+            continue;
+          }
+          claimed.set(mark.entity, { holder: mark, waiting: claim?.waiting ?? [] });
         }
       }
       mark.shown = true;

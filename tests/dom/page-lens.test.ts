@@ -151,6 +151,22 @@ describe('page lens on a changing page', () => {
     expect(s.lens.marks).toBe(before.length);
   });
 
+  it('when the first mention of a paragraph goes, the next mention of the same thing there is shown', async () => {
+    const s = setup('<body><p id="p"><span id="first">Putin spoke.</span> Later <b>Putin</b> and Zelensky, then Putin again.</p><p>Kyiv, Russia.</p></body>', false);
+    s.lens.start();
+    await settle(s);
+    const putins = () => s.lens.shownMarks().filter((m) => m.node.parentElement?.closest('#p') && m.node.data.slice(m.start, m.end) === 'Putin');
+    expect(putins().map((m) => m.node.parentElement!.id || m.node.parentElement!.localName)).toEqual(['first']);
+    s.document.getElementById('first')!.remove();
+    await settle(s);
+    // The <b> Putin is next in page order; the one after it stays held back.
+    expect(putins().map((m) => m.node.parentElement!.localName)).toEqual(['b']);
+    expect(s.painted().filter((m) => m.id === 'putin')).toHaveLength(1);
+    s.document.querySelector('b')!.firstChild!.textContent = 'Medvedev';
+    await settle(s);
+    expect(putins().map((m) => m.node.data.slice(m.start))).toEqual(['Putin again.']);
+  });
+
   it('rescans a text node whose text the page edits, so marks stay right', async () => {
     const s = setup('<body><p id="p">Zelensky met Putin in Kyiv.</p><p>Russia and Ukraine.</p></body>');
     s.lens.start();
