@@ -14,8 +14,8 @@ export function canonicalSpelling(text: string): string {
   return text.replace(INVISIBLE_CHARS, '').replace(APOSTROPHES, "'").replace(HYPHENS, '-').replace(SPACES, ' ').trim();
 }
 
-/** Printable ASCII words separated by single spaces: already canonical. */
-const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+/** Something canonicalSpelling would change: invisible characters, apostrophe or hyphen variants, other spacing. */
+const NOT_CANONICAL = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF\u2018\u2019\u02BC\u2032\u2010-\u2012]|[^\S ]|  |^ | $/;
 
 /**
  * The lookup key of an alias or of a matched piece of text: its canonical spelling in lower case. There is no
@@ -23,6 +23,6 @@ const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
  * alias text in NFKC form, and page text reaches this only when the expression built from those keys matched it.
  */
 export function aliasKey(text: string): string {
-  if (PLAIN.test(text)) return text.toLowerCase();
+  if (!NOT_CANONICAL.test(text)) return text.toLowerCase();
   return canonicalSpelling(text).toLowerCase();
 }

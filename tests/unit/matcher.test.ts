@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../src/matcher/find-mentions';
+import { aliasKey, canonicalSpelling } from '../../src/matcher/normalize';
 import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
 import { compileMatcher } from '../../src/matcher/compile';
 import { miniPack } from '../helpers/packs';
@@ -93,5 +94,12 @@ describe('invisible characters at word edges', () => {
     ['Vladimir \u00A0\n Putin', [['Vladimir \u00A0\n Putin', 'putin']]],
   ] as const)('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('aliasKey', () => {
+  it('is the canonical spelling in lower case, whatever shortcut it takes', () => {
+    const samples = ['Zelensky', 'Élysée', 'Trump–Putin summit', 'Zelensky’s', 'Zelensky\u02BCs', 'U.S.\u2011Ukraine', 'cease\u2010fire', 'Zelen\u00ADsky', 'Volodymyr\u00A0Zelensky', 'Volodymyr  Zelensky', ' Kyiv', 'Kyiv ', 'Kyiv\tPost', 'Kyiv\nPost', 'a\u200Bb', 'İstanbul'];
+    for (const text of samples) expect(aliasKey(text), JSON.stringify(text)).toBe(canonicalSpelling(text).toLowerCase());
   });
 });
