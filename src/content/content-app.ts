@@ -75,6 +75,7 @@ export class ContentApp {
         setTimer: (fn, ms) => window.setTimeout(fn, ms),
         clearTimer: (id) => window.clearTimeout(id),
         MutationObserver: window.MutationObserver,
+        IntersectionObserver: window.IntersectionObserver,
         makeRange: (node, start, end) => new window.StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }),
         // The browser's own check; text-nodes.ts `isRendered` adds an inline-style fallback that only Node tools need.
         isRendered: (el) => el.checkVisibility({ visibilityProperty: true }),
@@ -281,7 +282,7 @@ export class ContentApp {
     // An unstyled card is unreadable: wait for the styles (asked for when the page was marked, so usually here).
     if (!(await this.loadStyles()) || !this.machine.isCurrent(token)) return;
     if (how === 'keyboard' && !this.card) this.focusBeforeCard = this.deps.window.document.activeElement;
-    this.highlighter.setActive(mark.range);
+    this.highlighter.setActive(this.lens.rangeOf(mark));
     const cached = this.cardCache.get(mark.entity);
     this.card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, anchor: this.anchorOf(mark), takeFocus: how === 'keyboard' };
     this.renderCard();

@@ -21,6 +21,14 @@ export const MAX_MARKS = 5000;
 export const BATCH_NODES = 128;
 /** Text nodes waiting to be scanned at most; an app that adds faster than this is scanned on its next quiet moment. */
 export const MAX_QUEUED_NODES = 20000;
+/**
+ * Marks are painted (their ranges registered) only in paragraphs within this distance of the viewport, above and
+ * below, in screen heights. Chromium re-checks every registered
+ * range whenever the page's DOM changes: with 5,000 ranges, each change of a live page cost about 30 ms of
+ * rendering; with the ranges of a few screens it costs almost nothing. Scrolling two screens at once still finds
+ * the next marks painted.
+ */
+export const PAINT_MARGIN_SCREENS = 2;
 
 /**
  * Attributes that can turn a region into one we never mark, or hide it (and back): watched on the whole page.
@@ -79,6 +87,11 @@ export interface LensDeps {
   MutationObserver: typeof MutationObserver;
   makeRange: (node: Text, start: number, end: number) => StaticRange;
   isRendered: RenderedCheck;
+  /**
+   * Tells when paragraphs come near the viewport (PAINT_MARGIN_SCREENS). Without it (Node tools, tests) every
+   * shown mark is painted.
+   */
+  IntersectionObserver?: typeof IntersectionObserver;
 }
 
 export class PageLens {
@@ -95,6 +108,12 @@ export class PageLens {
   private batchTimer: number | null = null;
   private running = false;
   private visibility = new Map<Element, boolean>();
+  /** Shown marks by paragraph, and the paragraphs near the viewport, whose marks are painted. */
+  private shownIn = new Map<Element, Set<Mark>>();
+  private near = new WeakSet<Element>();
+  private viewport: IntersectionObserver | null = null;
+  /** During the first scan: paragraphs are checked for nearness at once, until one lies below the painted area. */
+  private checkNearNow = false;
   /** Each parent element's block (blockOf), remembered like `visibility`: while the page holds still. */
   private blocks = new Map<Element, Element | null>();
   /** The cursor of a scan in progress, told to forget its exclusion answers when the page changes under it. */
@@ -123,9 +142,16 @@ export class PageLens {
     this.observer = new this.deps.MutationObserver((records) => this.onMutations(records));
     // Attributes: only those that make text editable or hidden, which decide whether we may mark it.
     this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeOldValue: true, attributeFilter: EXCLUDING_ATTRIBUTES });
+    const Observer = this.deps.IntersectionObserver;
+    if (Observer) this.viewport = new Observer((entries) => this.onViewport(entries), { rootMargin: `${PAINT_MARGIN_SCREENS * 100}% 0px` });
+    // The observer reports a frame later: during the first scan, paint what is on screen at once.
+    this.checkNearNow = this.viewport !== null;
     const cursor = new TextNodeCursor(root);
     this.cursors.add(cursor);
-    this.idle = this.scan(cursor, ++this.generation).finally(() => this.cursors.delete(cursor));
+    this.idle = this.scan(cursor, ++this.generation).finally(() => {
+      this.cursors.delete(cursor);
+      this.checkNearNow = false;
+    });
   }
 
   /** Removes every mark and stops watching. The page is as if we had never been there. */
@@ -134,6 +160,8 @@ export class PageLens {
     this.generation++;
     this.observer?.disconnect();
     this.observer = null;
+    this.viewport?.disconnect();
+    this.viewport = null;
     if (this.batchTimer !== null) this.deps.clearTimer(this.batchTimer);
     this.batchTimer = null;
     this.queued.clear();
@@ -151,7 +179,7 @@ export class PageLens {
     this.options = options;
     // Which marks are shown depends on the option: decide again for every mark, in page order.
     const marks = sortByPage([...this.allMarks()]);
-    for (const mark of marks) if (mark.shown && mark.range) this.deps.highlighter.delete(mark.range);
+    for (const mark of marks) if (mark.shown) this.unshow(mark);
     this.claims = new WeakMap();
     this.blocks.clear();
     for (const mark of marks) mark.shown = false;
@@ -166,6 +194,9 @@ export class PageLens {
     this.markCount = 0;
     this.visibility.clear();
     this.blocks.clear();
+    for (const block of this.shownIn.keys()) this.viewport?.unobserve(block);
+    this.shownIn.clear();
+    this.near = new WeakSet();
     this.deps.highlighter.clear();
   }
 
@@ -257,7 +288,7 @@ export class PageLens {
   private drop(node: Text, record: NodeRecord): void {
     const heirs: Mark[] = [];
     for (const mark of record.marks) {
-      if (mark.range) this.deps.highlighter.delete(mark.range);
+      if (mark.shown) this.unshow(mark);
       // The first mention of its paragraph goes: the next mention of the same thing there takes its place.
       const claim = mark.shown && mark.block ? this.claims.get(mark.block)?.get(mark.entity) : undefined;
       if (claim?.holder === mark) {
@@ -294,9 +325,9 @@ export class PageLens {
     const every = this.options.markEveryMention;
     for (const mark of marks) {
       if (mark.shown) continue;
+      const block = blockOf(mark.node, this.blocks);
+      mark.block = block;
       if (!every) {
-        const block = blockOf(mark.node, this.blocks);
-        mark.block = block;
         if (block) {
           let claimed = this.claims.get(block);
           if (!claimed) this.claims.set(block, (claimed = new Map()));
@@ -312,9 +343,71 @@ export class PageLens {
         }
       }
       mark.shown = true;
-      mark.range ??= this.deps.makeRange(mark.node, mark.start, mark.end);
-      this.deps.highlighter.add(mark.range);
+      this.display(mark);
     }
+  }
+
+  /** A shown mark is painted when its paragraph is near the viewport, or always where nothing tells us. */
+  private display(mark: Mark): void {
+    const block = mark.block;
+    if (!this.viewport || !block) return this.paintMark(mark);
+    let marks = this.shownIn.get(block);
+    if (!marks) {
+      this.shownIn.set(block, (marks = new Set()));
+      this.viewport.observe(block);
+      if (this.checkNearNow) {
+        const where = placeOf(block);
+        if (where === 'near') this.near.add(block);
+        // Paragraphs come in page order: past the first one below the painted area, the observer decides.
+        else if (where === 'below') this.checkNearNow = false;
+      }
+    }
+    marks.add(mark);
+    if (this.near.has(block)) this.paintMark(mark);
+  }
+
+  private paintMark(mark: Mark): void {
+    mark.range ??= this.deps.makeRange(mark.node, mark.start, mark.end);
+    this.deps.highlighter.add(mark.range);
+  }
+
+  /** The mark is no longer shown (dropped, or decided again): unpaint it and forget it in its paragraph. */
+  private unshow(mark: Mark): void {
+    if (mark.range) this.deps.highlighter.delete(mark.range);
+    const block = mark.block;
+    const marks = block ? this.shownIn.get(block) : undefined;
+    if (!marks) return;
+    marks.delete(mark);
+    // The paragraph stays "near" until the observer says otherwise: marks shown there again are painted at once.
+    if (marks.size === 0) {
+      this.shownIn.delete(block!);
+      this.viewport?.unobserve(block!);
+    }
+  }
+
+  private onViewport(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const block = entry.target;
+      const marks = this.shownIn.get(block);
+      if (!marks) continue;
+      if (entry.isIntersecting) {
+        if (this.near.has(block)) continue;
+        this.near.add(block);
+        for (const mark of marks) this.paintMark(mark);
+      } else if (this.near.delete(block)) {
+        // Far away now: let go of the ranges too; they are made again when the paragraph comes back.
+        for (const mark of marks) {
+          if (mark.range) this.deps.highlighter.delete(mark.range);
+          mark.range = null;
+        }
+      }
+    }
+    this.deps.highlighter.ensureRegistered();
+  }
+
+  /** The mark's range, made now if its paragraph was never painted (the keyboard route to a far mark). */
+  rangeOf(mark: Mark): StaticRange {
+    return (mark.range ??= this.deps.makeRange(mark.node, mark.start, mark.end));
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -372,6 +465,15 @@ export class PageLens {
     this.blocks.clear();
     await this.scan(listSource([...texts]), this.generation);
   }
+}
+
+/** Where an element is against the painted area: the viewport and PAINT_MARGIN_SCREENS above and below it. */
+function placeOf(el: Element): 'above' | 'near' | 'below' {
+  const height = el.ownerDocument.defaultView?.innerHeight ?? 0;
+  const rect = el.getBoundingClientRect();
+  if (rect.top > height * (1 + PAINT_MARGIN_SCREENS)) return 'below';
+  if (rect.bottom < -height * PAINT_MARGIN_SCREENS) return 'above';
+  return 'near';
 }
 
 function sortByPage(marks: Mark[]): Mark[] {

@@ -287,3 +287,68 @@ describe('a page that changes under the first scan', () => {
     expect(s.lens.shownMarks().every((m) => m.node.isConnected)).toBe(true);
   });
 });
+
+describe('painting near the viewport', () => {
+  /** An IntersectionObserver that reports only when the test says so. */
+  class FakeViewport {
+    static last: FakeViewport | null = null;
+    observed = new Set<Element>();
+    constructor(private readonly callback: (entries: IntersectionObserverEntry[]) => void) {
+      FakeViewport.last = this;
+    }
+    observe(el: Element) {
+      this.observed.add(el);
+    }
+    unobserve(el: Element) {
+      this.observed.delete(el);
+    }
+    disconnect() {
+      this.observed.clear();
+    }
+    report(el: Element, isIntersecting: boolean) {
+      this.callback([{ target: el, isIntersecting } as IntersectionObserverEntry]);
+    }
+  }
+
+  const page = `<body>${['p1', 'p2', 'p3'].map((id) => `<p id="${id}">Putin met Zelensky in Kyiv about the ceasefire.</p>`).join('')}</body>`;
+
+  function setupFar() {
+    const s = setup(page, false, { IntersectionObserver: FakeViewport as unknown as typeof IntersectionObserver });
+    // p1 on screen, p2 and p3 far below it (happy-dom has no layout).
+    const tops: Record<string, number> = { p1: 0, p2: 50_000, p3: 100_000 };
+    for (const [id, top] of Object.entries(tops)) {
+      const el = s.document.getElementById(id)!;
+      el.getBoundingClientRect = () => ({ top, bottom: top + 40, left: 0, right: 100, width: 100, height: 40, x: 0, y: top, toJSON: () => ({}) }) as DOMRect;
+    }
+    return s;
+  }
+  const paintedIn = (s: Setup) => s.lens.shownMarks().filter((m) => m.range && s.registry.get(HIGHLIGHT_NAMES.underline)?.has(m.range)).map((m) => (m.node.parentElement as Element).id);
+
+  it('paints the paragraphs on screen at once and the others when they come near', async () => {
+    const s = setupFar();
+    s.lens.start();
+    await settle(s);
+    const viewport = FakeViewport.last!;
+    expect(new Set(paintedIn(s))).toEqual(new Set(['p1']));
+    expect(s.lens.shownMarks()).toHaveLength(12);
+    expect([...viewport.observed].map((el) => el.id)).toEqual(['p1', 'p2', 'p3']);
+    viewport.report(s.document.getElementById('p2')!, true);
+    expect(new Set(paintedIn(s))).toEqual(new Set(['p1', 'p2']));
+    viewport.report(s.document.getElementById('p1')!, false);
+    expect(new Set(paintedIn(s))).toEqual(new Set(['p2']));
+    expect(s.registry.get(HIGHLIGHT_NAMES.underline)?.size).toBe(4);
+  });
+
+  it('stops watching a paragraph whose marks are gone, and everything on stop()', async () => {
+    const s = setupFar();
+    s.lens.start();
+    await settle(s);
+    const viewport = FakeViewport.last!;
+    s.document.getElementById('p3')!.remove();
+    await settle(s);
+    expect([...viewport.observed].map((el) => el.id)).toEqual(['p1', 'p2']);
+    s.lens.stop();
+    expect(viewport.observed.size).toBe(0);
+    expect(s.registry.get(HIGHLIGHT_NAMES.underline)?.size ?? 0).toBe(0);
+  });
+});
