@@ -247,3 +247,42 @@ test('"Open in popup" on an event card opens the popup at that event, expanded',
   await expect(event).toBeInViewport();
   await expect(popup.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
 });
+
+test('a long page is painted near the viewport: far paragraphs get their marks when scrolled to, and their cards open', async ({ context, origin }) => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto(`${origin}${PAGES}/long-read.html`);
+  await waitForMarks(page, 3);
+  /** Numbers of the paragraphs (p-N) that have painted marks. */
+  const paintedParts = () =>
+    page.evaluate(() => {
+      const parts = new Set<number>();
+      for (const r of (CSS.highlights.get('negotiation-lens-underline') ?? []) as Iterable<AbstractRange>) {
+        const id = r.startContainer.parentElement?.closest('p')?.id ?? '';
+        if (id.startsWith('p-')) parts.add(Number(id.slice(2)));
+      }
+      return [...parts].sort((a, b) => a - b);
+    });
+  const atTop = await paintedParts();
+  expect(atTop).toContain(1);
+  expect(atTop).not.toContain(40);
+  expect(Math.max(...atTop)).toBeLessThan(30);
+
+  await page.evaluate(() => document.getElementById('p-40')!.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await expect.poll(paintedParts).toContain(40);
+  expect(await paintedParts()).not.toContain(1);
+
+  // The mark down there works like any other: hover opens its card.
+  const point = await page.evaluate(() => {
+    const p = document.getElementById('p-40')!;
+    const range = document.createRange();
+    const text = p.firstChild as Text;
+    const at = text.data.indexOf('Kyiv');
+    range.setStart(text, at);
+    range.setEnd(text, at + 4);
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.move(point.x, point.y);
+  await waitForCard(page, /Ukraine/);
+});
