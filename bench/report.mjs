@@ -64,7 +64,7 @@ export function figures(results) {
   row(scan, 'matcherReady', 'Matcher ready (compile of the alias table, from the mark\'s detail.ms)', stat([...pick(ext('typical'), (r) => r.matcherMs), ...pick(ext('big'), (r) => r.matcherMs)]), 'ms', { op: '<=', value: BUDGETS.matcherReadyMs });
   row(scan, 'gzip', 'Content script size, gzip (content-scripts/content.js)', { median: results.gzip.content / 1024, max: null }, 'KB', { op: '<=', value: BUDGETS.contentGzipKB }, `${(results.gzip.contentRaw / 1024).toFixed(1)} KB before gzip`);
   row(scan, 'typicalRanges', 'Typical article: highlight ranges painted', stat(pick(ext('typical'), (r) => r.ranges)), '');
-  row(scan, 'bigRanges', '1 MB page: highlight ranges painted', stat(pick(ext('big'), (r) => r.ranges)), '');
+  row(scan, 'bigRanges', '1 MB page: highlight ranges painted', stat(pick(ext('big'), (r) => r.ranges)), '', null, 'only paragraphs within two screens of the viewport are painted (PAINT_MARGIN_SCREENS); the rest as the reader scrolls');
 
   const refs = 'References (same pages, a browser without the extension)';
   const plain = (page) => median(pick(runs[page].plain, (r) => r.ms));
@@ -113,7 +113,7 @@ export function figures(results) {
 
   const growth = 'Resource bounds (live page)';
   const g = results.growth;
-  row(growth, 'growRanges', `Highlight ranges, most at any sample (cap MAX_MARKS = ${BUDGETS.maxMarks})`, { median: max(g.ext.map((s) => s.ranges)), max: null }, '', { op: '<=', value: BUDGETS.maxMarks });
+  row(growth, 'growRanges', `Highlight ranges, most at any sample (marks kept are capped at MAX_MARKS = ${BUDGETS.maxMarks}; ranges are painted near the viewport only)`, { median: max(g.ext.map((s) => s.ranges)), max: null }, '', { op: '<=', value: BUDGETS.maxMarks });
   const share = g.ext.map((s) => s.heapMB - heapWithoutAt(g.none, s.paragraphs));
   row(growth, 'growHeapShare', 'Extension heap share at the end (heap with − without the extension, V8 + Blink)', { median: share[share.length - 1] ?? null, max: max(share) }, 'MB', null, 'max column: largest share at any sample');
   const jsShare = g.ext.map((s) => s.jsHeapMB - heapWithoutAt(g.none, s.paragraphs, 'jsHeapMB'));
