@@ -22,11 +22,10 @@ export const BATCH_NODES = 128;
 /** Text nodes waiting to be scanned at most; an app that adds faster than this is scanned on its next quiet moment. */
 export const MAX_QUEUED_NODES = 20000;
 /**
- * Marks are painted (their ranges registered) only in paragraphs within this distance of the viewport, above and
- * below, in screen heights. Chromium re-checks every registered
- * range whenever the page's DOM changes: with 5,000 ranges, each change of a live page cost about 30 ms of
- * rendering; with the ranges of a few screens it costs almost nothing. Scrolling two screens at once still finds
- * the next marks painted.
+ * Marks are painted (their ranges registered) only in paragraphs within this many screen heights of the viewport,
+ * above and below. Chromium re-checks every registered range whenever the page's DOM changes: with 5,000 ranges,
+ * each change of a live page cost about 30 ms of rendering; with the ranges of a few screens it costs almost
+ * nothing (docs/decisions.md, 8). Scrolling up to two screens at once still finds the next marks painted.
  */
 export const PAINT_MARGIN_SCREENS = 2;
 
@@ -44,7 +43,10 @@ export interface Mark {
   end: number;
   entity: number;
   generic: boolean;
-  /** Made when the mark is first shown: most marks on a long page are never shown (first mention per paragraph). */
+  /**
+   * Made when the mark is painted, and let go when its paragraph leaves the painted area: most marks on a long
+   * page are never shown (first mention per paragraph), and most shown ones are far from the viewport.
+   */
   range: StaticRange | null;
   shown: boolean;
   /** The paragraph it was shown or held back in (first mention per paragraph); kept for when it goes away. */
@@ -356,6 +358,8 @@ export class PageLens {
       this.shownIn.set(block, (marks = new Set()));
       this.viewport.observe(block);
       if (this.checkNearNow) {
+        // One layout read per paragraph, while the page is still settling from its load; then only until the
+        // first paragraph below the painted area.
         const where = placeOf(block);
         if (where === 'near') this.near.add(block);
         // Paragraphs come in page order: past the first one below the painted area, the observer decides.
