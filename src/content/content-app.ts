@@ -129,7 +129,7 @@ export class ContentApp {
     let policy: PagePolicy;
     try {
       // The extension is on everywhere by default: compile the matcher first, while the browser is quiet. Compiling
-      // while the background answers made both compete for this machine's cores (matcher ready 7 ms instead of 4).
+      // while the background answered made the two compete for the CPU (docs/decisions.md, 6).
       if (request === 1) this.deps.matcher();
       policy = await this.deps.getPolicy(this.deps.window.location.href);
     } catch {
