@@ -32,7 +32,8 @@ export const PAINT_MARGIN_SCREENS = 2;
 /**
  * Attributes that can turn a region into one we never mark, or hide it (and back): watched on the whole page.
  * `class` is left out on purpose: pages toggle classes constantly, and re-checking would cost more than the rare
- * text hidden by a class change after it was marked.
+ * text hidden by a class change after it was marked. A paragraph hidden that way is unpainted all the same: the
+ * viewport observer sees it lose its box (a browser test covers it).
  */
 const EXCLUDING_ATTRIBUTES = ['contenteditable', 'hidden', 'style'];
 const HIDING_STYLE = /display|visibility|content-visibility/;

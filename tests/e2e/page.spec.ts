@@ -286,3 +286,21 @@ test('a long page is painted near the viewport: far paragraphs get their marks w
   await page.mouse.move(point.x, point.y);
   await waitForCard(page, /Ukraine/);
 });
+
+test('a paragraph the page hides with a class loses its painted marks, and gets them back when shown', async ({ context, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${PAGES}/long-read.html`);
+  await waitForMarks(page, 3);
+  const paintedIn = (id: string) => page.evaluate((pid) => [...((CSS.highlights.get('negotiation-lens-underline') ?? []) as Iterable<AbstractRange>)].filter((r) => r.startContainer.parentElement?.closest('p')?.id === pid).length, id);
+  expect(await paintedIn('p-1')).toBeGreaterThan(0);
+  // Class changes are not watched by the page lens; the viewport observer sees the paragraph lose its box.
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = '.collapsed { display: none; }';
+    document.head.append(style);
+    document.getElementById('p-1')!.classList.add('collapsed');
+  });
+  await expect.poll(() => paintedIn('p-1')).toBe(0);
+  await page.evaluate(() => document.getElementById('p-1')!.classList.remove('collapsed'));
+  await expect.poll(() => paintedIn('p-1')).toBeGreaterThan(0);
+});
