@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ContentApp } from '../../src/content/content-app';
 import { addMessageListener, extensionApi } from '../../src/content/extension-api';
 import { unpackAliasTable } from '../../src/matcher/alias-table';
-import { compileMatcher, type CompiledMatcher } from '../../src/matcher/compile';
+import { compileMatcher } from '../../src/matcher/compile';
 import { isSettingsKey } from '../../src/settings/settings';
 import { sendToBackground } from '../../src/messaging/protocol';
 import { browserHighlightApi } from '../../src/page/highlighter';
@@ -20,18 +20,10 @@ export default defineContentScript({
     const highlightApi = browserHighlightApi();
     // Without the Custom Highlight API we would have to change the page to mark it; we do nothing instead.
     if (!highlightApi) return;
-    let matcher: CompiledMatcher | null = null;
-    const getMatcher = () => {
-      if (matcher) return matcher;
-      const started = performance.now();
-      matcher = compileMatcher(unpackAliasTable(aliasTable));
-      performance.mark('negotiation-lens:matcher-ready', { detail: { ms: performance.now() - started } });
-      return matcher;
-    };
     const browser = extensionApi();
     const app = new ContentApp({
       window,
-      matcher: getMatcher,
+      compileMatcher: () => compileMatcher(unpackAliasTable(aliasTable)),
       highlightApi,
       getCardStyles: () => sendToBackground(browser.runtime, 'getCardStyles', {}),
       getPolicy: (url) => sendToBackground(browser.runtime, 'getPagePolicy', { url }),
@@ -45,7 +37,7 @@ export default defineContentScript({
       getCard: (entity) => sendToBackground(browser.runtime, 'getCard', { entity }),
       openInPopup: (id) => void sendToBackground(browser.runtime, 'openInPopup', { id }),
       listen: (listener, signal) => addMessageListener(browser, listener, signal),
-      mark: (name) => performance.mark(name),
+      mark: (name, detail) => performance.mark(name, { detail }),
       isAlive: () => ctx.isValid,
     });
     ctx.onInvalidated(() => app.destroy());

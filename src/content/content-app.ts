@@ -17,8 +17,8 @@ import type { SiteDecision } from '../settings/site-policy';
 
 export interface ContentAppDeps {
   window: Window & typeof globalThis;
-  /** Compiles the matcher on first call and returns the same one after. Called once, before the first policy request. */
-  matcher: () => CompiledMatcher;
+  /** Compiles the matcher; the app calls it once per page, before its first policy request. */
+  compileMatcher: () => CompiledMatcher;
   highlightApi: HighlightApi;
   /** The card's CSS, from the background: asked for once the page has something to show. */
   getCardStyles: () => Promise<string>;
@@ -30,8 +30,8 @@ export interface ContentAppDeps {
   openInPopup: (id: string) => void;
   /** Registers the handler for messages from the popup and background until the signal aborts. */
   listen: (listener: (message: unknown, sender: { tab?: { id?: number } }) => Promise<unknown> | undefined, signal: AbortSignal) => void;
-  /** Performance marks for the benchmark; a no-op is fine. */
-  mark: (name: string) => void;
+  /** Performance marks for the benchmark, with an optional detail; a no-op is fine. */
+  mark: (name: string, detail?: unknown) => void;
   /**
    * False once the extension was reloaded, updated or removed under this page. Chrome does not re-inject content
    * scripts into open tabs, so this copy must notice on its own and take its marks and UI away.
@@ -56,6 +56,7 @@ export class ContentApp {
   private focusBeforeCard: Element | null = null;
   private cardCache = new Map<number, CardModel | null>();
   private styles: Promise<boolean> | null = null;
+  private matcher: CompiledMatcher | null = null;
   private cursor: Mark | null = null;
   private pointer: { x: number; y: number; modifier: boolean } | null = null;
   private frame: number | null = null;
@@ -67,7 +68,7 @@ export class ContentApp {
     this.overlay = new OverlayContainer(window.document);
     this.lens = new PageLens(
       {
-        matcher: deps.matcher,
+        matcher: () => this.ensureMatcher(),
         highlighter: this.highlighter,
         root: () => window.document.body ?? window.document.documentElement,
         now: () => window.performance.now(),
@@ -130,7 +131,7 @@ export class ContentApp {
     try {
       // The extension is on everywhere by default: compile the matcher first, while the browser is quiet. Compiling
       // while the background answered made the two compete for the CPU (docs/decisions.md, 6).
-      if (request === 1) this.deps.matcher();
+      if (request === 1) this.ensureMatcher();
       policy = await this.deps.getPolicy(this.deps.window.location.href);
     } catch {
       // The extension was reloaded or removed under us: this copy of the script is finished.
@@ -148,7 +149,6 @@ export class ContentApp {
     this.highlighter.setStyle(display.highlightStyle);
     this.lens.setOptions({ markEveryMention: display.markEveryMention });
     if (decision.on && !wasOn) {
-      this.deps.matcher();
       this.deps.mark('negotiation-lens:scan-start');
       this.lens.start();
       void this.lens.idle.then(() => {
@@ -260,6 +260,15 @@ export class ContentApp {
   private anchorOf(mark: Mark): Rect {
     const rect = rectsOf(this.deps.window.document, mark)[0];
     return rect ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom } : { left: 8, top: 8, right: 8, bottom: 8 };
+  }
+
+  /** The matcher, compiled on first use; the benchmark reads how long that took from the matcher-ready mark. */
+  private ensureMatcher(): CompiledMatcher {
+    if (this.matcher) return this.matcher;
+    const started = this.deps.window.performance.now();
+    this.matcher = this.deps.compileMatcher();
+    this.deps.mark('negotiation-lens:matcher-ready', { ms: this.deps.window.performance.now() - started });
+    return this.matcher;
   }
 
   /** Gets the card's styles once; true when the overlay has them. A failure is retried on the next card. */

@@ -263,7 +263,8 @@ export class PageLens {
 
   private scanBatch(nodes: readonly Text[], fresh: Mark[]): void {
     if (nodes.length === 0 || this.markCount >= MAX_MARKS) return;
-    for (const found of scanTextNodes(this.deps.matcher(), nodes, this.visibility, this.deps.isRendered)) {
+    const matcher = this.deps.matcher();
+    for (const found of scanTextNodes(matcher, nodes, this.visibility, this.deps.isRendered)) {
       const room = MAX_MARKS - this.markCount;
       if (room <= 0) return;
       const node = found.node;
@@ -273,7 +274,7 @@ export class PageLens {
       this.records.set(node, { data: found.data, marks });
       this.markCount += marks.length;
       fresh.push(...marks);
-      addToTally(this.tally, this.deps.matcher(), marks);
+      addToTally(this.tally, matcher, marks);
     }
   }
 
@@ -293,9 +294,10 @@ export class PageLens {
     for (const mark of record.marks) {
       if (mark.shown) this.unshow(mark);
       // The first mention of its paragraph goes: the next mention of the same thing there takes its place.
-      const claim = mark.shown && mark.block ? this.claims.get(mark.block)?.get(mark.entity) : undefined;
+      const claimed = mark.shown && mark.block ? this.claims.get(mark.block) : undefined;
+      const claim = claimed?.get(mark.entity);
       if (claim?.holder === mark) {
-        this.claims.get(mark.block!)!.delete(mark.entity);
+        claimed!.delete(mark.entity);
         heirs.push(...claim.waiting);
       }
     }

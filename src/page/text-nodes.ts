@@ -69,6 +69,8 @@ export class TextNodeCursor {
   private boundary: Text | null = null;
   /** True until the cursor starts again from the root: every node it gave was given once. */
   private once = true;
+  /** The page changed since the regions were found: find them again before the next node. */
+  private stale = false;
 
   constructor(root: Node) {
     const doc = root.ownerDocument ?? (root as Document);
@@ -100,6 +102,7 @@ export class TextNodeCursor {
     }
     const walker = this.walker;
     if (!walker) return null;
+    if (this.stale) this.findRegions();
     let node = walker.nextNode() as Text | null;
     while (node !== null && node === this.boundary) {
       const region = this.regions[this.regionIndex]!;
@@ -127,9 +130,12 @@ export class TextNodeCursor {
     }
   }
 
-  /** The page changed attributes or moved nodes: the regions found so far may be wrong now. */
+  /**
+   * The page changed attributes or moved nodes: the regions found so far may be wrong now. They are found again
+   * when the cursor moves on, once however many changes came in while the scan was paused.
+   */
   forget(): void {
-    if (this.walker) this.findRegions();
+    if (this.walker) this.stale = true;
   }
 
   /** Moves the walker to the last node inside `region`, so that its next node is the first one after it. */
@@ -144,6 +150,7 @@ export class TextNodeCursor {
     const root = walker.root as Element | Document;
     this.regions = [];
     const at = walker.currentNode;
+    this.stale = false;
     let inside: Element | null = null;
     for (const region of root.querySelectorAll(EXCLUDED_SELECTOR)) {
       const outer: Element | null = inside ?? this.regions[this.regions.length - 1] ?? null;
