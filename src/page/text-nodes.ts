@@ -151,21 +151,22 @@ export class TextNodeCursor {
     this.regions = [];
     const at = walker.currentNode;
     this.stale = false;
-    let inside: Element | null = null;
+    // The last outermost region met, kept or left: regions inside it go with it.
+    let outer: Element | null = null;
     for (const region of root.querySelectorAll(EXCLUDED_SELECTOR)) {
-      const outer: Element | null = inside ?? this.regions[this.regions.length - 1] ?? null;
       if (outer && outer.contains(region)) continue;
       if (at !== root) {
         const position = at.compareDocumentPosition(region);
         // The walker stands inside this region (it became one while we were away): leave it now.
         if (position & CONTAINS) {
           this.skip(region);
-          inside = region;
+          outer = region;
           continue;
         }
         if (!(position & FOLLOWING)) continue;
       }
       this.regions.push(region);
+      outer = region;
     }
     this.regionIndex = 0;
     this.locateBoundary();

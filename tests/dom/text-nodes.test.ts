@@ -77,6 +77,15 @@ describe('TextNodeCursor', () => {
     expect(read(cursor)).toEqual(['four']);
   });
 
+  it('after leaving a region it stood in, still steps over nested regions further on', () => {
+    const root = body('<div id="box"><p>one</p><p>two</p></div><pre>skip <code>nested</code> pre</pre><p>three</p><code>skip code</code><p>four</p>');
+    const cursor = new TextNodeCursor(root);
+    expect(read(cursor, 1)).toEqual(['one']);
+    root.querySelector('#box')!.setAttribute('contenteditable', 'true');
+    cursor.forget();
+    expect(read(cursor)).toEqual(['three', 'four']);
+  });
+
   it('starts again from the root when the page removed the part it stood in, and says so', () => {
     const root = body('<div id="app"><p>one</p><p>two</p></div>');
     const cursor = new TextNodeCursor(root);
