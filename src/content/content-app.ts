@@ -9,7 +9,7 @@ import { messageListener, type ContentMessages, type Handlers, type PagePolicy, 
 import { HoverMachine } from '../overlay/hover-machine';
 import { Card, type CardContent } from '../overlay/Card';
 import { OverlayContainer } from '../overlay/container';
-import { placeCard, type Rect } from '../overlay/placement';
+import { isOffScreen, placeCard, type Rect } from '../overlay/placement';
 import { Highlighter, type HighlightApi } from '../page/highlighter';
 import { markFromPoint, rectsOf, scrollMarkIntoView } from '../page/hit-test';
 import { PageLens, type Mark } from '../page/page-lens';
@@ -314,16 +314,23 @@ export class ContentApp {
     if (reason === 'replaced') return;
     this.card = null;
     this.highlighter.setActive(null);
-    this.overlay.clear();
     const previous = this.focusBeforeCard;
     this.focusBeforeCard = null;
-    if (reason === 'escape' && previous instanceof this.deps.window.HTMLElement && previous.isConnected) previous.focus({ preventScroll: true });
+    // Focus goes back where it was, on Escape, or when the card closes with focus inside it (scrolled away).
+    const hadFocus = this.overlay.owns(this.deps.window.document.activeElement);
+    this.overlay.clear();
+    if ((reason === 'escape' || hadFocus) && previous instanceof this.deps.window.HTMLElement && previous.isConnected) previous.focus({ preventScroll: true });
   }
 
   private followAnchor(): void {
     if (!this.card) return;
     if (!this.card.target.node.isConnected) return this.machine.close();
-    this.card = { ...this.card, anchor: this.anchorOf(this.card.target) };
+    const anchor = this.anchorOf(this.card.target);
+    const view = this.deps.window;
+    const state = this.machine.state;
+    // Scrolled away from its mark: a card that is not pinned has nothing left to explain on screen.
+    if (!(state.kind === 'open' && state.pinned) && isOffScreen(anchor, { width: view.innerWidth, height: view.innerHeight })) return this.machine.close();
+    this.card = { ...this.card, anchor };
     this.renderCard();
   }
 

@@ -6,7 +6,7 @@
  * The host is created on first use, so a page where no card is ever opened stays exactly as it was.
  */
 import { render, type ComponentChild } from 'preact';
-import { OVERLAY_HOST_TAG } from '../page/text-nodes';
+import { OVERLAY_HOST_ATTRIBUTE } from '../page/text-nodes';
 
 /** Inline `!important` beats any page rule, `all: initial !important` included. */
 const HOST_STYLE: Record<string, string> = {
@@ -49,7 +49,11 @@ export class OverlayContainer {
 
   private ensureMounted(): HTMLElement {
     if (this.host?.isConnected && this.mountPoint) return this.mountPoint;
-    const host = this.document.createElement(OVERLAY_HOST_TAG);
+    // A plain `div`, not a custom element: a page can define any custom element name before we use it, and its
+    // class would then run on our host (attach its own shadow root, remove itself). Built-in elements cannot be
+    // taken over that way. The attribute tells the scanner and the mutation filter that the host is ours.
+    const host = this.document.createElement('div');
+    host.setAttribute(OVERLAY_HOST_ATTRIBUTE, '');
     for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
     // Closed: page scripts cannot reach into the card through `host.shadowRoot`.
     const shadow = host.attachShadow({ mode: 'closed' });

@@ -9,7 +9,7 @@ import type { CompiledMatcher } from '../matcher/compile';
 import { addToTally, isRelevant, newTally } from '../matcher/relevance';
 import type { Highlighter } from './highlighter';
 import { scanTextNodes, type RenderedCheck } from './mention-scan';
-import { blockOf, isInExcludedRegion, OVERLAY_HOST_TAG, TextNodeCursor } from './text-nodes';
+import { blockOf, isInExcludedRegion, OVERLAY_HOST_ATTRIBUTE, TextNodeCursor } from './text-nodes';
 
 /** Longest stretch of scanning before we give the page its thread back; well under the 50 ms long-task line. */
 export const SLICE_MS = 8;
@@ -489,6 +489,6 @@ function sortByPage(marks: Mark[]): Mark[] {
 
 function isOurs(node: Node): boolean {
   for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement)
-    if (el.localName === OVERLAY_HOST_TAG) return true;
+    if (el.hasAttribute(OVERLAY_HOST_ATTRIBUTE)) return true;
   return false;
 }

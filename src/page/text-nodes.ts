@@ -3,8 +3,11 @@
  * Works on any DOM (the browser, happy-dom in the scan command and tests).
  */
 
-/** Our own UI's host element. Exported so the overlay and the scanner agree on it. */
-export const OVERLAY_HOST_TAG = 'negotiation-lens-ui';
+/**
+ * The attribute that marks our own UI's host element (a `div`; see src/overlay/container.ts for why not a custom
+ * element). Exported so the overlay and the scanner agree on it.
+ */
+export const OVERLAY_HOST_ATTRIBUTE = 'data-negotiation-lens-ui';
 
 /**
  * Elements whose text is never marked, by `tagName` (upper case for HTML, as written for SVG and MathML).
@@ -13,7 +16,7 @@ export const OVERLAY_HOST_TAG = 'negotiation-lens-ui';
 export const EXCLUDED_TAGS: ReadonlySet<string> = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'FORM', 'LABEL',
   'CODE', 'PRE', 'KBD', 'SAMP', 'IFRAME', 'OBJECT', 'SVG', 'svg', 'MATH', 'math', 'CANVAS', 'VIDEO', 'AUDIO',
-  'HEAD', 'TITLE', OVERLAY_HOST_TAG.toUpperCase(),
+  'HEAD', 'TITLE',
 ]);
 
 const ELEMENT_NODE = 1;
@@ -28,11 +31,12 @@ export const EXCLUDED_SELECTOR = [
   ...new Set([...EXCLUDED_TAGS].map((tag) => tag.toLowerCase())),
   '[hidden]',
   '[contenteditable]:not([contenteditable="false"])',
+  `[${OVERLAY_HOST_ATTRIBUTE}]`,
 ].join(',');
 
 export function isExcludedElement(el: Element): boolean {
   if (EXCLUDED_TAGS.has(el.tagName)) return true;
-  if (el.hasAttribute('hidden')) return true;
+  if (el.hasAttribute('hidden') || el.hasAttribute(OVERLAY_HOST_ATTRIBUTE)) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
 }

@@ -131,9 +131,10 @@ export async function overlayHtml(page: Page): Promise<string | null> {
   const client = await page.context().newCDPSession(page);
   try {
     const { root } = await client.send('DOM.getDocument', { depth: -1, pierce: true });
-    type DomNode = { localName?: string; children?: DomNode[]; shadowRoots?: DomNode[]; backendNodeId: number };
+    type DomNode = { attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[]; backendNodeId: number };
     const find = (node: DomNode): DomNode | null => {
-      if (node.localName === 'negotiation-lens-ui') return node;
+      // attributes: [name, value, name, value, ...]
+      if (node.attributes?.some((name, i) => i % 2 === 0 && name === 'data-negotiation-lens-ui')) return node;
       for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
         const hit = find(child);
         if (hit) return hit;
@@ -192,7 +193,7 @@ export async function openPopup(context: BrowserContext, worker: Worker, extensi
 export async function pageDomWithoutOurHost(page: Page): Promise<string> {
   return page.evaluate(() => {
     const clone = document.documentElement.cloneNode(true) as Element;
-    clone.querySelectorAll('negotiation-lens-ui').forEach((el) => el.remove());
+    clone.querySelectorAll('[data-negotiation-lens-ui]').forEach((el) => el.remove());
     return new XMLSerializer().serializeToString(clone);
   });
 }

@@ -75,11 +75,11 @@ interface AuditApi {
 function installAudit(): void {
   const w = window as unknown as { __fuzzAudit?: AuditApi };
   if (w.__fuzzAudit) return;
-  const HOST = 'negotiation-lens-ui';
+  const isHost = (n: Node): boolean => n.nodeType === 1 && (n as Element).hasAttribute('data-negotiation-lens-ui');
   const foreign: string[] = [];
   let armed = false;
   const inHost = (node: Node | null): boolean => {
-    for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) if (n.nodeName.toLowerCase() === HOST) return true;
+    for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) if (isHost(n)) return true;
     return false;
   };
   const name = (node: Node): string => {
@@ -95,7 +95,7 @@ function installAudit(): void {
       if (inHost(r.target)) continue;
       if (r.type === 'childList' && r.target === document.documentElement) {
         const nodes = [...r.addedNodes, ...r.removedNodes];
-        if (nodes.length > 0 && nodes.every((n) => n.nodeName.toLowerCase() === HOST)) continue;
+        if (nodes.length > 0 && nodes.every(isHost)) continue;
       }
       const added = [...r.addedNodes].map(name).join(',');
       const removed = [...r.removedNodes].map(name).join(',');
@@ -205,7 +205,7 @@ async function untaggedElements(page: Page): Promise<string[]> {
     const out: string[] = [];
     const visit = (root: Document | ShadowRoot, where: string) => {
       for (const el of root.querySelectorAll('*')) {
-        if (el.localName === 'negotiation-lens-ui') continue;
+        if (el.hasAttribute('data-negotiation-lens-ui')) continue;
         if (!el.hasAttribute('data-g') && !allowed.has(el.localName)) out.push(`${where}${el.localName}`);
         if (el.shadowRoot) visit(el.shadowRoot, `${where}${el.localName}>shadow>`);
         if (el instanceof HTMLIFrameElement) {
@@ -230,7 +230,7 @@ async function fullDom(page: Page): Promise<string> {
     const serializer = new XMLSerializer();
     const visit = (root: Document | ShadowRoot) => {
       for (const el of root.querySelectorAll('*')) {
-        if (el.localName === 'negotiation-lens-ui') continue;
+        if (el.hasAttribute('data-negotiation-lens-ui')) continue;
         if (el.shadowRoot) {
           out.push(`shadow(${el.localName}.${el.className}): ${serializer.serializeToString(el.shadowRoot)}`);
           visit(el.shadowRoot);
@@ -407,7 +407,7 @@ async function checkSeed(lane: Lane, page: GeneratedPage, tally: Tally, workerEr
   if (audit.length > 0) fail(`DOM mutations the page did not make: ${audit.slice(0, 5).join('; ')}`);
   const untagged = await untaggedElements(on);
   if (untagged.length > 0) fail(`elements the page did not create: ${untagged.slice(0, 5).join(', ')}`);
-  const hosts = await on.evaluate(() => document.querySelectorAll('negotiation-lens-ui').length);
+  const hosts = await on.evaluate(() => document.querySelectorAll('[data-negotiation-lens-ui]').length);
   if (hosts > 1) fail(`${hosts} host elements`);
   const [domOn, domOff] = await Promise.all([fullDom(on), fullDom(off)]);
   if (domOn !== domOff) {
@@ -423,7 +423,7 @@ async function checkSeed(lane: Lane, page: GeneratedPage, tally: Tally, workerEr
       await on.mouse.move(point.x, point.y);
       if (await cardOpens(on)) tally.hovered++;
       else fail('hovering a mark opened no card');
-      const after = await on.evaluate(() => document.querySelectorAll('negotiation-lens-ui').length);
+      const after = await on.evaluate(() => document.querySelectorAll('[data-negotiation-lens-ui]').length);
       if (after !== 1) fail(`${after} host elements with a card open`);
     } catch (error) {
       fail(`hover: ${(error as Error).message.split('\n')[0]}`);

@@ -28,7 +28,7 @@ test('page styles cannot hide or restyle the card, and an overlay above the page
   await page.mouse.move(point.x, point.y);
   await waitForCard(page, /Lavrov/);
   const visible = await page.evaluate(() => {
-    const host = document.querySelector('negotiation-lens-ui')!;
+    const host = document.querySelector('[data-negotiation-lens-ui]')!;
     const style = getComputedStyle(host);
     return { display: style.display, visibility: style.visibility, opacity: style.opacity, zIndex: style.zIndex };
   });
@@ -36,11 +36,25 @@ test('page styles cannot hide or restyle the card, and an overlay above the page
   await page.screenshot({ path: 'test-results/hostile-styles.png' });
   // The card is on top: the point at its centre belongs to our host, not the page's overlay.
   const top = await page.evaluate(() => {
-    const host = document.querySelector('negotiation-lens-ui')!;
+    const host = document.querySelector('[data-negotiation-lens-ui]')!;
     for (let y = 10; y < innerHeight; y += 10) for (let x = 10; x < innerWidth; x += 10) if (document.elementFromPoint(x, y) === host) return true;
     return false;
   });
   expect(top).toBe(true);
+});
+
+test('a page that defines custom elements under likely names cannot take over or remove our card', async ({ context, origin }) => {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${origin}${PAGES}/hostile-elements.html`);
+  await waitForMarks(page, 3);
+  const point = await markPoint(page, /Lavrov/);
+  await page.mouse.move(point.x, point.y);
+  expect(await waitForCard(page, /Lavrov/)).toContain('As of');
+  // Our host is a built-in element: none of the page's classes ran on it, and nothing threw in the page.
+  expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
+  expect(errors).toEqual([]);
 });
 
 test('markup and script in the page text stay text: nothing runs, and cards say what the pack says', async ({ context, origin }) => {
@@ -82,7 +96,7 @@ test('the page can query our host but not enter it, and its synthetic events cha
   await page.mouse.move(point.x, point.y);
   const text = await waitForCard(page, /Lavrov/);
   const attempts = await page.evaluate(() => {
-    const host = document.querySelector('negotiation-lens-ui') as HTMLElement;
+    const host = document.querySelector('[data-negotiation-lens-ui]') as HTMLElement;
     const reachable = host.shadowRoot !== null;
     host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));

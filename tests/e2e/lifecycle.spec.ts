@@ -53,7 +53,7 @@ test('reloading the extension takes the old marks and UI away from open pages, w
   await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
   // The orphaned content script notices within its check interval and removes what it added.
   await expect.poll(() => markCount(page), { timeout: 8000 }).toBe(0);
-  await expect.poll(() => page.evaluate(() => document.querySelectorAll('negotiation-lens-ui').length)).toBe(0);
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('[data-negotiation-lens-ui]').length)).toBe(0);
   expect(await cardText(page)).toBeNull();
   // Moving over where a mark was does nothing and throws nothing.
   await page.mouse.move(point.x + 1, point.y);

@@ -32,7 +32,7 @@ test('the page DOM stays byte-identical apart from our one host element', async 
   const point = await markPoint(page, /Zelensky|Putin|Kyiv/);
   await page.mouse.move(point.x, point.y);
   await waitForCard(page);
-  expect(await page.evaluate(() => document.querySelectorAll('negotiation-lens-ui').length)).toBe(1);
+  expect(await page.evaluate(() => document.querySelectorAll('[data-negotiation-lens-ui]').length)).toBe(1);
   expect(await pageDomWithoutOurHost(page)).toBe(untouched);
 });
 
@@ -122,7 +122,7 @@ test('the keyboard route: next mention opens its card with focus, Escape closes 
   await sendFromBackground(serviceWorker, tab, { type: 'stepMention', payload: { direction: 1 } });
   const first = await waitForCard(page);
   // Focus moved into our card (the page sees only our host element as focused).
-  expect(await page.evaluate(() => document.activeElement?.localName)).toBe('negotiation-lens-ui');
+  expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-negotiation-lens-ui'))).toBe(true);
   await sendFromBackground(serviceWorker, tab, { type: 'stepMention', payload: { direction: 1 } });
   await expect.poll(async () => (await cardText(page)) ?? '').not.toBe(first);
   await sendFromBackground(serviceWorker, tab, { type: 'stepMention', payload: { direction: -1 } });
@@ -146,7 +146,7 @@ test('the card stays open while the pointer moves into it, can be pinned, and cl
   await page.mouse.move(point.x, point.y);
   await waitForCard(page, /Lavrov/);
   const box = await page.evaluate(() => {
-    const host = document.querySelector('negotiation-lens-ui')!;
+    const host = document.querySelector('[data-negotiation-lens-ui]')!;
     return host.getBoundingClientRect().toJSON();
   });
   expect(box).toBeTruthy();
@@ -165,6 +165,46 @@ test('the card stays open while the pointer moves into it, can be pinned, and cl
   await page.mouse.click(cardBox.right - 55, cardBox.top + 26);
   await page.mouse.move(5, 5);
   await expect.poll(() => cardText(page)).toBeNull();
+});
+
+test('scrolling away closes a card that is not pinned; a pinned card stays open and inside the window', async ({ context, serviceWorker, origin }) => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto(`${origin}${PAGES}/long-read.html`);
+  await waitForMarks(page, 3);
+  /** The card's placement as drawn: its top and the most height it may take (inline styles of the dialog). */
+  const placement = async () => {
+    const html = (await overlayHtml(page)) ?? '';
+    const top = /role="dialog"[^>]*style="[^"]*top: (\d+)px/.exec(html) ?? /style="[^"]*top: (\d+)px[^"]*"[^>]*role="dialog"/.exec(html);
+    const max = /max-height: (\d+)px/.exec(html);
+    return top && max ? { top: Number(top[1]), bottom: Number(top[1]) + Number(max[1]) } : null;
+  };
+
+  // Opened from the keyboard (it stays open without the pointer), then the page scrolls its mark away.
+  const tab = await tabIdOf(serviceWorker, page);
+  await sendFromBackground(serviceWorker, tab, { type: 'stepMention', payload: { direction: 1 } });
+  await waitForCard(page);
+  await page.evaluate(() => window.scrollBy({ top: 1500, behavior: 'instant' }));
+  await expect.poll(() => cardText(page)).toBeNull();
+  // Focus left the card with it, back to where it was before.
+  expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-negotiation-lens-ui'))).toBe(false);
+
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  const point = await markPoint(page, /Ukraine/);
+  await page.mouse.move(point.x, point.y);
+  await waitForCard(page, /Ukraine/);
+  const box = await cardRect(page);
+  await page.mouse.move(box.left + 20, box.top + 10, { steps: 4 });
+  await page.mouse.click(box.right - 55, box.top + 26);
+  await page.mouse.move(5, 5);
+  await page.mouse.wheel(0, 1500);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+  await page.waitForTimeout(300);
+  expect(await cardText(page)).toMatch(/Ukraine/);
+  const placed = await placement();
+  expect(placed).not.toBeNull();
+  expect(placed!.top).toBeGreaterThanOrEqual(0);
+  expect(placed!.bottom).toBeLessThanOrEqual(700);
 });
 
 test('a pointer in blank space beside a mark opens nothing', async ({ context, origin }) => {
@@ -208,7 +248,7 @@ async function cardRect(page: import('@playwright/test').Page) {
   return page.evaluate(() => {
     // Our host is position: fixed with zero size; the card is its only visible box. elementsFromPoint cannot see
     // into the closed root, so scan the viewport for points that resolve to the host.
-    const host = document.querySelector('negotiation-lens-ui')!;
+    const host = document.querySelector('[data-negotiation-lens-ui]')!;
     let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
     for (let y = 0; y < innerHeight; y += 8)
       for (let x = 0; x < innerWidth; x += 8)
