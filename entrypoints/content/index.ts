@@ -44,7 +44,7 @@ export default defineContentScript({
     // Chrome does not tell a content script that its extension was reloaded or removed. ctx's timers check on
     // every tick (one property read) and fire onInvalidated above, so an orphaned copy takes its marks away.
     ctx.setInterval(() => undefined, ORPHAN_CHECK_MS);
-    ctx.addEventListener(window, 'wxt:locationchange', () => app.onNavigation());
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => app.onNavigation(event.oldUrl.href, event.newUrl.href));
     await app.start();
   },
 });

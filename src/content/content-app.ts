@@ -109,8 +109,9 @@ export class ContentApp {
   }
 
   /** The page changed location without a reload (a single-page app). */
-  onNavigation(): void {
-    if (!this.decision?.on) return;
+  /** A History API navigation. A jump within the page (a table of contents, a footnote: only the hash changes) is not one. */
+  onNavigation(from: string, to: string): void {
+    if (!this.decision?.on || withoutHash(from) === withoutHash(to)) return;
     this.machine.close();
     this.cursor = null;
     this.lens.restart();
@@ -360,6 +361,11 @@ export class ContentApp {
       this.card = { ...card, takeFocus: false };
     }
   }
+}
+
+function withoutHash(url: string): string {
+  const at = url.indexOf('#');
+  return at === -1 ? url : url.slice(0, at);
 }
 
 function toContent(model: CardModel | null): CardContent {

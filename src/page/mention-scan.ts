@@ -30,8 +30,11 @@ const SEPARATOR = String.fromCharCode(0xe000);
 /** Is this element rendered? The browser asks `checkVisibility`; Node tools use `isRendered` from text-nodes.ts. */
 export type RenderedCheck = (el: Element) => boolean;
 
-/** Mentions in each of `nodes` that has any and is rendered, in order. */
-export function scanTextNodes(matcher: CompiledMatcher, nodes: readonly Text[], visibility: Map<Element, boolean>, isRendered: RenderedCheck): NodeMentions[] {
+/**
+ * Mentions in each of `nodes` that has any and is rendered, in order. The parents of nodes that have mentions but
+ * are not rendered go into `hidden`, if given.
+ */
+export function scanTextNodes(matcher: CompiledMatcher, nodes: readonly Text[], visibility: Map<Element, boolean>, isRendered: RenderedCheck, hidden?: Set<Element>): NodeMentions[] {
   const data = nodes.map((node) => node.data);
   const found: NodeMentions[] = [];
   let current: NodeMentions | null = null;
@@ -60,6 +63,7 @@ export function scanTextNodes(matcher: CompiledMatcher, nodes: readonly Text[], 
       visible = isRendered(parent);
       visibility.set(parent, visible);
     }
+    if (!visible) hidden?.add(parent);
     return visible;
   });
 }

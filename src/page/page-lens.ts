@@ -11,6 +11,9 @@ import type { Highlighter } from './highlighter';
 import { scanTextNodes, type RenderedCheck } from './mention-scan';
 import { blockOf, isInExcludedRegion, OVERLAY_HOST_ATTRIBUTE, TextNodeCursor } from './text-nodes';
 
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
 /** Longest stretch of scanning before we give the page its thread back; well under the 50 ms long-task line. */
 export const SLICE_MS = 8;
 /** Mutations within this window are scanned together: a re-rendering app changes many nodes at once. */
@@ -19,8 +22,13 @@ export const MUTATION_BATCH_MS = 120;
 export const MAX_MARKS = 5000;
 /** Text nodes matched in one pass (see mention-scan.ts); small enough to stay well inside a slice. */
 export const BATCH_NODES = 128;
-/** Text nodes waiting to be scanned at most; an app that adds faster than this is scanned on its next quiet moment. */
+/**
+ * Nodes waiting to be scanned at most. An app that adds more in one batch gets its whole page walked again instead
+ * (nodes scanned before are skipped), which costs less than remembering every node.
+ */
 export const MAX_QUEUED_NODES = 20000;
+/** Hidden elements whose text had mentions, watched until they are shown (a "read more", a closed <details>). */
+export const MAX_WATCHED_HIDDEN = 1000;
 /**
  * Marks are painted (their ranges registered) only in paragraphs within this many screen heights of the viewport,
  * above and below. Chromium re-checks every registered range whenever the page's DOM changes: with 5,000 ranges,
@@ -35,7 +43,7 @@ export const PAINT_MARGIN_SCREENS = 2;
  * text hidden by a class change after it was marked. A paragraph hidden that way is unpainted all the same: the
  * viewport observer sees it lose its box (a browser test covers it).
  */
-const EXCLUDING_ATTRIBUTES = ['contenteditable', 'hidden', 'style'];
+const EXCLUDING_ATTRIBUTES = ['contenteditable', 'hidden', 'style', 'open'];
 const HIDING_STYLE = /display|visibility|content-visibility/;
 
 export interface Mark {
@@ -107,7 +115,13 @@ export class PageLens {
   private generation = 0;
   private observer: MutationObserver | null = null;
   private queued = new Set<Node>();
+  /** Queued nodes that the page inserted: text in them may have moved from elsewhere, so its old marks go. */
+  private inserted = new Set<Node>();
+  /** More nodes came than MAX_QUEUED_NODES: the next batch walks the whole page. */
+  private overflowed = false;
   private removalsSeen = false;
+  /** Elements skipped as not rendered although their text has mentions; the viewport observer says when they show. */
+  private hiddenWatched = new Set<Element>();
   private batchTimer: number | null = null;
   private running = false;
   private visibility = new Map<Element, boolean>();
@@ -143,17 +157,20 @@ export class PageLens {
     const root = this.deps.root();
     if (!root) return;
     this.observer = new this.deps.MutationObserver((records) => this.onMutations(records));
+    // The whole document, not only the body: a page may replace <body> itself (page-transition libraries do).
     // Attributes: only those that make text editable or hidden, which decide whether we may mark it.
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeOldValue: true, attributeFilter: EXCLUDING_ATTRIBUTES });
+    this.observer.observe(root.ownerDocument?.documentElement ?? root, { childList: true, subtree: true, characterData: true, attributes: true, attributeOldValue: true, attributeFilter: EXCLUDING_ATTRIBUTES });
     const Observer = this.deps.IntersectionObserver;
     if (Observer) this.viewport = new Observer((entries) => this.onViewport(entries), { rootMargin: `${PAINT_MARGIN_SCREENS * 100}% 0px` });
     // The observer reports a frame later: during the first scan, paint what is on screen at once.
     this.checkNearNow = this.viewport !== null;
     const cursor = new TextNodeCursor(root);
     this.cursors.add(cursor);
-    this.idle = this.scan(cursor, ++this.generation).finally(() => {
+    const generation = ++this.generation;
+    this.idle = this.scan(cursor, generation).finally(() => {
       this.cursors.delete(cursor);
-      this.checkNearNow = false;
+      // A restart during this scan began another first scan, which still paints at once.
+      if (generation === this.generation) this.checkNearNow = false;
     });
   }
 
@@ -168,6 +185,9 @@ export class PageLens {
     if (this.batchTimer !== null) this.deps.clearTimer(this.batchTimer);
     this.batchTimer = null;
     this.queued.clear();
+    this.inserted.clear();
+    this.overflowed = false;
+    this.removalsSeen = false;
     this.reset();
   }
 
@@ -186,7 +206,7 @@ export class PageLens {
     this.claims = new WeakMap();
     this.blocks.clear();
     for (const mark of marks) mark.shown = false;
-    if (this.relevant) this.show(marks);
+    if (this.relevant) this.show(marks, true);
   }
 
   private reset(): void {
@@ -199,6 +219,8 @@ export class PageLens {
     this.blocks.clear();
     for (const block of this.shownIn.keys()) this.viewport?.unobserve(block);
     this.shownIn.clear();
+    for (const el of this.hiddenWatched) this.viewport?.unobserve(el);
+    this.hiddenWatched.clear();
     this.near = new WeakSet();
     this.deps.highlighter.clear();
   }
@@ -235,6 +257,8 @@ export class PageLens {
     let node = source.next();
     while (node) {
       const deadline = now() + SLICE_MS;
+      // A first scan meets marks in page order: no new mark can come before a paragraph's shown one.
+      const inPageOrder = source.givesEachNodeOnce === true;
       // At least one batch per slice, so the scan always moves on, however the clock behaves.
       do {
         batch.length = 0;
@@ -242,7 +266,7 @@ export class PageLens {
         for (; node && batch.length < BATCH_NODES; node = source.next()) if (unseen || this.needsScan(node)) batch.push(node);
         this.scanBatch(batch, fresh);
       } while (node && now() < deadline);
-      this.paint(fresh);
+      this.paint(fresh, inPageOrder);
       if (node) {
         await yieldToPage();
         if (generation !== this.generation) return;
@@ -264,7 +288,10 @@ export class PageLens {
   private scanBatch(nodes: readonly Text[], fresh: Mark[]): void {
     if (nodes.length === 0 || this.markCount >= MAX_MARKS) return;
     const matcher = this.deps.matcher();
-    for (const found of scanTextNodes(matcher, nodes, this.visibility, this.deps.isRendered)) {
+    const hidden = this.viewport && this.hiddenWatched.size < MAX_WATCHED_HIDDEN ? new Set<Element>() : undefined;
+    const visible = scanTextNodes(matcher, nodes, this.visibility, this.deps.isRendered, hidden);
+    if (hidden) this.watchHidden(hidden);
+    for (const found of visible) {
       const room = MAX_MARKS - this.markCount;
       if (room <= 0) return;
       const node = found.node;
@@ -313,20 +340,24 @@ export class PageLens {
     return mark.node.isConnected && this.records.get(mark.node)?.marks.includes(mark) === true;
   }
 
-  private paint(fresh: Mark[]): void {
+  private paint(fresh: Mark[], inPageOrder: boolean): void {
     if (!this.relevant) {
       // Relevance is sticky: once a page is about the talks, a re-render that briefly empties it does not unmark it.
       if (!isRelevant(this.tally)) return;
       this.relevant = true;
       fresh.length = 0;
-      this.show(this.allMarks());
+      this.show(this.allMarks(), inPageOrder);
       return;
     }
-    this.show(fresh);
+    this.show(fresh, inPageOrder);
     fresh.length = 0;
   }
 
-  private show(marks: Iterable<Mark>): void {
+  /**
+   * Decides and displays marks. With `inPageOrder` the caller promises that no mark comes before a mark already
+   * shown in its paragraph (a first scan); otherwise a mark that does (a re-rendered first sentence) takes over.
+   */
+  private show(marks: Iterable<Mark>, inPageOrder = false): void {
     const every = this.options.markEveryMention;
     for (const mark of marks) {
       if (mark.shown) continue;
@@ -341,8 +372,14 @@ export class PageLens {
           if (claim && holder !== mark && holder!.shown && this.isKept(holder!)) {
             // A page that re-renders a paragraph over and over leaves marks that are gone: keep the list short.
             if (claim.waiting.length >= 16) claim.waiting = claim.waiting.filter((m) => this.isKept(m));
-            claim.waiting.push(mark);
-            continue;
+            if (inPageOrder || !comesBefore(mark, holder!)) {
+              claim.waiting.push(mark);
+              continue;
+            }
+            // The new mark is earlier in the paragraph: it is the first mention now, and the old one waits.
+            this.unshow(holder!);
+            holder!.shown = false;
+            claim.waiting.push(holder!);
           }
           claimed.set(mark.entity, { holder: mark, waiting: claim?.waiting ?? [] });
         }
@@ -395,6 +432,16 @@ export class PageLens {
   private onViewport(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
       const block = entry.target;
+      if (this.hiddenWatched.has(block)) {
+        // Shown at last (a class change, an opened <details>): scan its text with the next batch.
+        if (entry.isIntersecting && block.isConnected && this.deps.isRendered(block)) {
+          this.hiddenWatched.delete(block);
+          this.viewport?.unobserve(block);
+          this.enqueue(block);
+          this.scheduleFlush();
+        }
+        if (!this.shownIn.has(block)) continue;
+      }
       const marks = this.shownIn.get(block);
       if (!marks) continue;
       if (entry.isIntersecting) {
@@ -421,56 +468,95 @@ export class PageLens {
     let structural = false;
     for (const record of records) {
       if (isOurs(record.target)) continue;
-      if (record.type === 'characterData') this.enqueue(record.target);
-      else if (record.type === 'attributes') {
+      if (record.type === 'characterData') {
+        // Comments and processing instructions change too (frameworks keep placeholders in comments): not text.
+        if (record.target.nodeType === TEXT_NODE) this.enqueue(record.target);
+      } else if (record.type === 'attributes') {
         // Inline styles change all the time (animations, scroll locks): only those that hide or show text count.
         if (record.attributeName !== 'style' || HIDING_STYLE.test(`${record.oldValue ?? ''} ${(record.target as Element).getAttribute('style') ?? ''}`)) {
           this.enqueue(record.target);
           structural = true;
         }
       } else {
-        record.addedNodes.forEach((node) => this.enqueue(node));
-        if (record.removedNodes.length > 0) this.removalsSeen = true;
+        record.addedNodes.forEach((node) => {
+          if (node.nodeType !== TEXT_NODE && node.nodeType !== ELEMENT_NODE) return;
+          this.enqueue(node);
+          this.inserted.add(node);
+        });
+        if (record.removedNodes.length > 0) {
+          this.removalsSeen = true;
+          // A scan paused on a node the page took away (or moved) must not go on from where that node is now.
+          for (const cursor of this.cursors) record.removedNodes.forEach((node) => cursor.removed(node));
+        }
         structural = true;
       }
     }
     // Nodes moved or regions re-attributed: a scan in progress must not trust its remembered exclusion answers.
     if (structural) for (const cursor of this.cursors) cursor.forget();
-    if (this.batchTimer === null && (this.queued.size > 0 || this.removalsSeen))
-      this.batchTimer = this.deps.setTimer(() => {
-        this.batchTimer = null;
-        // After the scan in progress, never beside it: callers awaiting `idle` get answers about the whole page.
-        this.idle = this.idle.then(() => this.flush());
-      }, MUTATION_BATCH_MS);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.batchTimer !== null || (this.queued.size === 0 && !this.removalsSeen && !this.overflowed)) return;
+    const generation = this.generation;
+    this.batchTimer = this.deps.setTimer(() => {
+      this.batchTimer = null;
+      // After the scan in progress, never beside it: callers awaiting `idle` get answers about the whole page.
+      // A batch runs even if the one before it failed, and a restart in between makes it stale.
+      const flush = () => (generation === this.generation ? this.flush() : undefined);
+      this.idle = this.idle.then(flush, flush);
+    }, MUTATION_BATCH_MS);
   }
 
   private enqueue(node: Node): void {
     if (this.queued.size < MAX_QUEUED_NODES) this.queued.add(node);
+    else this.overflowed = true;
   }
 
   private async flush(): Promise<void> {
     if (!this.running) return;
+    const root = this.deps.root();
+    const queued = this.overflowed && root ? [root] : [...this.queued];
+    const inserted = this.overflowed ? new Set<Node>() : this.inserted;
+    this.queued = new Set();
+    this.inserted = new Set();
+    this.overflowed = false;
     if (this.removalsSeen) {
       this.removalsSeen = false;
       for (const [node, record] of this.records) if (!node.isConnected) this.drop(node, record);
     }
     const texts = new Set<Text>();
-    for (const node of this.queued) {
+    for (const node of queued) {
       if (!node.isConnected || isOurs(node)) continue;
-      const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      const element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
       if (isInExcludedRegion(node) || (element && !this.deps.isRendered(element))) {
         // Text moved into an editable or hidden region, or a region that became one: its marks must go.
         this.dropUnder(node);
         continue;
       }
+      const fresh = inserted.has(node);
       const cursor = new TextNodeCursor(node);
-      for (let text = cursor.next(); text; text = cursor.next()) texts.add(text);
+      for (let text = cursor.next(); text; text = cursor.next()) {
+        texts.add(text);
+        // Inserted text may have been moved from another paragraph: its marks are decided again there.
+        const record = fresh ? this.records.get(text) : undefined;
+        if (record) this.drop(text, record);
+      }
     }
-    this.queued.clear();
     // Visibility and blocks can change with the page; do not trust answers from before this batch.
     this.visibility.clear();
     this.blocks.clear();
     await this.scan(listSource([...texts]), this.generation);
+  }
+
+  /** Watches hidden elements whose text has mentions: once the viewport observer sees them, they are scanned. */
+  private watchHidden(elements: Set<Element>): void {
+    for (const el of elements) {
+      if (this.hiddenWatched.size >= MAX_WATCHED_HIDDEN) return;
+      if (this.hiddenWatched.has(el)) continue;
+      this.hiddenWatched.add(el);
+      this.viewport!.observe(el);
+    }
   }
 }
 
@@ -481,6 +567,11 @@ function placeOf(el: Element): 'above' | 'near' | 'below' {
   if (rect.top > height * (1 + PAINT_MARGIN_SCREENS)) return 'below';
   if (rect.bottom < -height * PAINT_MARGIN_SCREENS) return 'above';
   return 'near';
+}
+
+/** Is mark `a` before mark `b` in the page? */
+function comesBefore(a: Mark, b: Mark): boolean {
+  return a.node === b.node ? a.start < b.start : (a.node.compareDocumentPosition(b.node) & 4) !== 0;
 }
 
 function sortByPage(marks: Mark[]): Mark[] {

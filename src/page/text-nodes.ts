@@ -75,6 +75,8 @@ export class TextNodeCursor {
   private once = true;
   /** The page changed since the regions were found: find them again before the next node. */
   private stale = false;
+  /** The page removed or moved the node the walker stands on: start again from the root when resumed. */
+  private lost = false;
 
   constructor(root: Node) {
     const doc = root.ownerDocument ?? (root as Document);
@@ -127,7 +129,10 @@ export class TextNodeCursor {
    */
   resume(): void {
     const walker = this.walker;
-    if (walker && walker.currentNode !== walker.root && !walker.currentNode.isConnected) {
+    if (walker && walker.currentNode !== walker.root && (this.lost || !walker.currentNode.isConnected)) {
+      // Moved elsewhere in the page, the walker would go on from its new place: skipping what lay between, or
+      // giving nodes a second time. From the root, with the caller checking each node, neither happens.
+      this.lost = false;
       walker.currentNode = walker.root;
       this.once = false;
       this.findRegions();
@@ -140,6 +145,12 @@ export class TextNodeCursor {
    */
   forget(): void {
     if (this.walker) this.stale = true;
+  }
+
+  /** The page took `node` out (perhaps to put it back elsewhere): does that take the walker's place with it? */
+  removed(node: Node): void {
+    const walker = this.walker;
+    if (walker && !this.lost && walker.currentNode !== walker.root && node.contains(walker.currentNode)) this.lost = true;
   }
 
   /** Moves the walker to the last node inside `region`, so that its next node is the first one after it. */

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
 import { compileMatcher } from '../../src/matcher/compile';
 import { Highlighter, HIGHLIGHT_NAMES, type HighlightApi } from '../../src/page/highlighter';
-import { MAX_MARKS, PageLens, SLICE_MS, type LensDeps } from '../../src/page/page-lens';
+import { BATCH_NODES, MAX_MARKS, MAX_QUEUED_NODES, PageLens, SLICE_MS, type LensDeps } from '../../src/page/page-lens';
 import { isRendered } from '../../src/page/text-nodes';
 import { bundledPack, fixturePath } from '../helpers/packs';
 
@@ -74,6 +74,37 @@ async function settle(s: Setup) {
   await s.lens.idle;
   await new Promise((r) => setTimeout(r, 200));
   await s.lens.idle;
+}
+
+/** An IntersectionObserver that reports only when the test says so. */
+class FakeViewport {
+  static last: FakeViewport | null = null;
+  observed = new Set<Element>();
+  constructor(private readonly callback: (entries: IntersectionObserverEntry[]) => void) {
+    FakeViewport.last = this;
+  }
+  observe(el: Element) {
+    this.observed.add(el);
+  }
+  unobserve(el: Element) {
+    this.observed.delete(el);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  report(el: Element, isIntersecting: boolean) {
+    this.callback([{ target: el, isIntersecting } as IntersectionObserverEntry]);
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Texts of the shown marks inside elements matching the selector, in page order. */
+const textsIn = (s: Setup, selector: string) =>
+  s.lens.shownMarks().filter((m) => m.node.parentElement?.closest(selector)).map((m) => m.node.data.slice(m.start, m.end));
+/** Gives each element a fixed box (happy-dom has no layout): top edge by id, 40 px high. */
+function placeAt(s: Setup, tops: Record<string, number>) {
+  for (const [id, top] of Object.entries(tops))
+    s.document.getElementById(id)!.getBoundingClientRect = () => ({ top, bottom: top + 40, left: 0, right: 100, width: 100, height: 40, x: 0, y: top, toJSON: () => ({}) }) as DOMRect;
 }
 
 describe('page lens on saved pages', () => {
@@ -289,27 +320,6 @@ describe('a page that changes under the first scan', () => {
 });
 
 describe('painting near the viewport', () => {
-  /** An IntersectionObserver that reports only when the test says so. */
-  class FakeViewport {
-    static last: FakeViewport | null = null;
-    observed = new Set<Element>();
-    constructor(private readonly callback: (entries: IntersectionObserverEntry[]) => void) {
-      FakeViewport.last = this;
-    }
-    observe(el: Element) {
-      this.observed.add(el);
-    }
-    unobserve(el: Element) {
-      this.observed.delete(el);
-    }
-    disconnect() {
-      this.observed.clear();
-    }
-    report(el: Element, isIntersecting: boolean) {
-      this.callback([{ target: el, isIntersecting } as IntersectionObserverEntry]);
-    }
-  }
-
   const page = `<body>${['p1', 'p2', 'p3'].map((id) => `<p id="${id}">Putin met Zelensky in Kyiv about the ceasefire.</p>`).join('')}</body>`;
 
   function setupFar() {
@@ -350,5 +360,190 @@ describe('painting near the viewport', () => {
     s.lens.stop();
     expect(viewport.observed.size).toBe(0);
     expect(s.registry.get(HIGHLIGHT_NAMES.underline)?.size ?? 0).toBe(0);
+  });
+});
+
+describe('pages that move, re-render and replace their text', () => {
+  /** 400 paragraphs and a clock that ends a slice after every batch: the first scan pauses many times. */
+  const many = Array.from({ length: 400 }, (_, i) => `<p id="p${i}">Paragraph ${i}: Zelensky met Putin in Kyiv.</p>`).join('');
+  const slicedClock = () => {
+    let clock = 0;
+    return () => (clock += SLICE_MS);
+  };
+  const underline = (s: Setup) => s.registry.get(HIGHLIGHT_NAMES.underline)?.size ?? 0;
+
+  it('comment nodes the page adds or edits (frameworks use them as placeholders) do not stop later updates', async () => {
+    const s = setup('<body><p>Zelensky met Putin in Kyiv.</p><div id="app"></div></body>');
+    s.lens.start();
+    await settle(s);
+    const app = s.document.getElementById('app')!;
+    const comment = s.document.createComment('v-if');
+    app.append(comment);
+    await settle(s);
+    comment.data = '$';
+    await settle(s);
+    app.append(Object.assign(s.document.createElement('p'), { textContent: 'Lavrov and Witkoff met in Riyadh.' }));
+    await settle(s);
+    expect(textsIn(s, '#app')).toEqual(['Lavrov', 'Witkoff', 'Riyadh']);
+  });
+
+  it('a text node moved into another paragraph counts there, and its old paragraph shows its next mention', async () => {
+    const s = setup('<body><p id="a"><span id="s">Putin spoke.</span> Later Putin again.</p><p id="b">Zelensky in Kyiv.</p></body>', false);
+    s.lens.start();
+    await settle(s);
+    expect(textsIn(s, '#a')).toEqual(['Putin']);
+    s.document.getElementById('b')!.append(s.document.getElementById('s')!);
+    await settle(s);
+    const shown = s.lens.shownMarks().map((m) => `${m.node.parentElement!.closest('p')!.id}: ${m.node.data.slice(m.start, m.end)}`);
+    expect(shown).toEqual(['a: Putin', 'b: Zelensky', 'b: Kyiv', 'b: Putin']);
+  });
+
+  it('a text node moved into a paragraph near the viewport is painted there', async () => {
+    const s = setup('<body><p id="p1">Putin met Zelensky in Kyiv.</p><p id="p2">Putin met Zelensky in Kyiv. <span id="s">Lavrov spoke.</span></p></body>', false, {
+      IntersectionObserver: FakeViewport as unknown as typeof IntersectionObserver,
+    });
+    placeAt(s, { p1: 0, p2: 100_000 });
+    s.lens.start();
+    await settle(s);
+    const p1 = s.document.getElementById('p1')!;
+    p1.append(s.document.getElementById('s')!);
+    await settle(s);
+    FakeViewport.last!.report(p1, true);
+    const lavrov = s.lens.shownMarks().find((m) => m.node.data.startsWith('Lavrov'))!;
+    expect(lavrov.block).toBe(p1);
+    expect(lavrov.range !== null && s.registry.get(HIGHLIGHT_NAMES.underline)!.has(lavrov.range)).toBe(true);
+  });
+
+  it('a re-rendered first mention stays the shown one; the later mention stays held back', async () => {
+    const s = setup('<body><p id="p"><span id="first">Putin spoke.</span> Later <b>Putin</b> again.</p><p>Kyiv, Zelensky, Russia.</p></body>', false);
+    s.lens.start();
+    await settle(s);
+    const shownPutin = () => s.lens.shownMarks().filter((m) => m.node.parentElement!.closest('#p') && m.node.data.slice(m.start, m.end) === 'Putin').map((m) => m.node.parentElement!.localName);
+    expect(shownPutin()).toEqual(['span']);
+    const first = s.document.getElementById('first')!;
+    first.replaceWith(first.cloneNode(true));
+    await settle(s);
+    expect(shownPutin()).toEqual(['span']);
+    expect(underline(s)).toBe(s.lens.shownMarks().length);
+  });
+
+  it('restart() while the first scan is paused and a mutation batch waits behind it leaves no duplicate marks', async () => {
+    let yields = 0;
+    let s: Setup | null = null;
+    s = setup(`<body>${many}</body>`, true, {
+      now: slicedClock(),
+      yieldToPage: async () => {
+        if (++yields === 1) {
+          const doc = s!.document;
+          doc.body.append(Object.assign(doc.createElement('p'), { textContent: 'Lavrov in Riyadh.' }));
+          await sleep(200);
+          s!.lens.restart();
+          doc.body.append(Object.assign(doc.createElement('p'), { textContent: 'Witkoff met Dmitriev in Miami.' }));
+          return;
+        }
+        await sleep(5);
+      },
+    });
+    s.lens.start();
+    await settle(s);
+    await sleep(300);
+    await s.lens.idle;
+    const shown = s.lens.shownMarks().length;
+    expect({ marks: s.lens.marks, painted: underline(s) }).toEqual({ marks: shown, painted: shown });
+  });
+
+  it.each([
+    ['later in the page (a carousel rotates an item to the end)', (list: Element, p: Element) => list.append(p)],
+    ['earlier in the page (a post pinned to the top)', (list: Element, p: Element) => list.prepend(p)],
+  ])('the node the paused first scan stands on, moved %s: every node is scanned once', async (_, move) => {
+    let yields = 0;
+    let s: Setup | null = null;
+    s = setup(`<body><div id="list">${many}</div></body>`, true, {
+      now: slicedClock(),
+      yieldToPage: async () => {
+        // After the first batch (BATCH_NODES text nodes) the walker stands on the next paragraph's text.
+        if (++yields === 1) move(s!.document.getElementById('list')!, s!.document.getElementById(`p${BATCH_NODES}`)!);
+      },
+    });
+    s.lens.start();
+    await settle(s);
+    expect({ shown: s.lens.shownMarks().length, marks: s.lens.marks, painted: underline(s) }).toEqual({ shown: 1200, marks: 1200, painted: 1200 });
+  });
+
+  it.each([
+    ['without a URL change', false],
+    ['right after a History API navigation (restart first, then the new body)', true],
+  ])('a page that replaces <body> %s is marked, and so are later updates', async (_, navigated) => {
+    const s = setup('<body><p id="old">Zelensky met Putin in Kyiv.</p></body>');
+    s.lens.start();
+    await settle(s);
+    if (navigated) s.lens.restart();
+    const body = s.document.createElement('body');
+    const main = s.document.createElement('main');
+    main.id = 'm';
+    main.append(Object.assign(s.document.createElement('p'), { textContent: 'Zelensky met Putin in Kyiv.' }));
+    body.append(main);
+    s.document.body.replaceWith(body);
+    await settle(s);
+    main.append(Object.assign(s.document.createElement('p'), { textContent: 'Lavrov and Witkoff met in Riyadh.' }));
+    await settle(s);
+    expect(textsIn(s, '#m')).toEqual(['Zelensky', 'Putin', 'Kyiv', 'Lavrov', 'Witkoff', 'Riyadh']);
+    expect(s.lens.marks).toBe(6);
+  });
+
+  it('a batch of more nodes than MAX_QUEUED_NODES is scanned all the same', async () => {
+    const s = setup('<body><p>Zelensky met Putin in Kyiv.</p><main id="m"></main></body>');
+    s.lens.start();
+    await settle(s);
+    const main = s.document.getElementById('m')!;
+    for (let i = 0; i < MAX_QUEUED_NODES; i++) main.append(s.document.createElement('i'));
+    main.append(Object.assign(s.document.createElement('p'), { textContent: 'Lavrov and Witkoff met in Riyadh.' }));
+    await settle(s);
+    expect(textsIn(s, '#m')).toEqual(['Lavrov', 'Witkoff', 'Riyadh']);
+  });
+
+  it('restart() during the first scan still paints what is on screen at once', async () => {
+    const onScreen = Array.from({ length: 400 }, (_, i) => `<p id="p${i}">Putin met Zelensky in Kyiv.</p>`).join('');
+    let yields = 0;
+    let s: Setup | null = null;
+    s = setup(`<body>${onScreen}</body>`, false, {
+      IntersectionObserver: FakeViewport as unknown as typeof IntersectionObserver,
+      now: slicedClock(),
+      yieldToPage: async () => {
+        if (++yields === 1) return s!.lens.restart();
+        await sleep(0);
+      },
+    });
+    // A tall viewport: every paragraph is on screen, and the fake observer never reports (no frame drawn yet).
+    placeAt(s, Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`p${i}`, 0])));
+    s.lens.start();
+    await settle(s);
+    expect(underline(s)).toBe(1200);
+  });
+});
+
+describe('text that is hidden when the page is scanned', () => {
+  it('is marked once the viewport observer sees it shown (a "read more" that removes a class)', async () => {
+    const hidden = new Set<string>(['more']);
+    const s = setup('<body><p id="p1">Putin met Zelensky in Kyiv.</p><div id="more"><p id="p2">Later Lavrov met Witkoff in Riyadh.</p></div></body>', true, {
+      IntersectionObserver: FakeViewport as unknown as typeof IntersectionObserver,
+      // Hidden by a style sheet rule the lens cannot see change: only the viewport observer can tell.
+      isRendered: (el) => ![...hidden].some((id) => el.closest(`#${id}`)),
+    });
+    placeAt(s, { p1: 0, p2: 40, more: 40 });
+    s.lens.start();
+    await settle(s);
+    expect(textsIn(s, '#more')).toEqual([]);
+    const viewport = FakeViewport.last!;
+    const watched = [...viewport.observed].filter((el) => el.closest('#more'));
+    expect(watched.map((el) => el.id)).toEqual(['p2']);
+    // Still hidden: a report changes nothing. Shown: its text is scanned with the next batch.
+    viewport.report(watched[0]!, true);
+    await settle(s);
+    expect(textsIn(s, '#more')).toEqual([]);
+    hidden.clear();
+    viewport.report(watched[0]!, true);
+    await settle(s);
+    expect(textsIn(s, '#more')).toEqual(['Lavrov', 'Witkoff', 'Riyadh']);
   });
 });

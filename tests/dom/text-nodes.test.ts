@@ -109,3 +109,33 @@ describe('TextNodeCursor', () => {
     expect(bySelector.size).toBeGreaterThan(tags.length);
   });
 });
+
+describe('TextNodeCursor when the page moves the node it stands on', () => {
+  it.each([
+    ['to the end', (root: HTMLElement, p: Element) => root.append(p), ['one', 'three', 'two']],
+    ['to the start', (root: HTMLElement, p: Element) => root.prepend(p), ['two', 'one', 'three']],
+  ])('moved %s: it starts again from the root, and says that nodes may come twice', (_, move, after) => {
+    const root = body('<p>one</p><p id="b">two</p><p>three</p>');
+    const cursor = new TextNodeCursor(root);
+    expect(read(cursor, 2)).toEqual(['one', 'two']);
+    const b = root.querySelector('#b')!;
+    move(root, b);
+    // What PageLens does: it tells every cursor what was removed, and resumes the cursor after the pause.
+    cursor.removed(b);
+    cursor.resume();
+    expect(cursor.givesEachNodeOnce).toBe(false);
+    expect(read(cursor)).toEqual(after);
+  });
+
+  it('a removal elsewhere does not restart it', () => {
+    const root = body('<p>one</p><p>two</p><p id="c">three</p><p>four</p>');
+    const cursor = new TextNodeCursor(root);
+    expect(read(cursor, 2)).toEqual(['one', 'two']);
+    const c = root.querySelector('#c')!;
+    c.remove();
+    cursor.removed(c);
+    cursor.resume();
+    expect(cursor.givesEachNodeOnce).toBe(true);
+    expect(read(cursor)).toEqual(['four']);
+  });
+});

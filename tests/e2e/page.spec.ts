@@ -108,6 +108,24 @@ test('single-page navigation (History API) rescans the new content', async ({ co
   await waitForMarks(page, 3);
 });
 
+test('a jump within the page (only the hash changes) keeps the marks and the open card', async ({ context, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${PAGES}/wire-story.html`);
+  await waitForMarks(page, 3);
+  const point = await markPoint(page, /Lavrov/);
+  await page.mouse.move(point.x, point.y);
+  await waitForCard(page, /Lavrov/);
+  // Remember one painted range: a rescan would replace every range with a new one.
+  await page.evaluate(() => {
+    (window as unknown as { __range: AbstractRange }).__range = [...(CSS.highlights.get('negotiation-lens-underline') as Iterable<AbstractRange>)][0]!;
+    location.hash = 'footnote-1';
+  });
+  // WXT notices location changes within about a second.
+  await page.waitForTimeout(1500);
+  expect(await cardText(page)).toMatch(/Lavrov/);
+  expect(await page.evaluate(() => (CSS.highlights.get('negotiation-lens-underline') as Set<AbstractRange>).has((window as unknown as { __range: AbstractRange }).__range))).toBe(true);
+});
+
 test('the keyboard route: next mention opens its card with focus, Escape closes it and returns focus', async ({ context, serviceWorker, origin }) => {
   const page = await context.newPage();
   await page.goto(`${origin}${PAGES}/wire-story.html`);
