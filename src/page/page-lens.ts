@@ -444,7 +444,7 @@ export class PageLens {
       }
       const marks = this.shownIn.get(block);
       if (!marks) continue;
-      if (entry.isIntersecting) {
+      if (entry.isIntersecting || this.isBoxlessButShown(entry, marks)) {
         if (this.near.has(block)) continue;
         this.near.add(block);
         for (const mark of marks) this.paintMark(mark);
@@ -457,6 +457,21 @@ export class PageLens {
       }
     }
     this.deps.highlighter.ensureRegistered();
+  }
+
+  /**
+   * A paragraph element with `display: contents` has no box of its own, so the observer never sees it intersect,
+   * although its text is on the page. Its marks are painted wherever it is (such wrappers are rare). A hidden
+   * paragraph has no box either, but then its text is not rendered.
+   */
+  private isBoxlessButShown(entry: IntersectionObserverEntry, marks: Set<Mark>): boolean {
+    const box = entry.boundingClientRect;
+    if (box.width !== 0 || box.height !== 0) return false;
+    for (const mark of marks) {
+      const parent = mark.node.parentElement;
+      return parent !== null && parent.isConnected && this.deps.isRendered(parent);
+    }
+    return false;
   }
 
   /** The mark's range, made now if its paragraph was never painted (the keyboard route to a far mark). */

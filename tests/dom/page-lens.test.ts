@@ -92,8 +92,9 @@ class FakeViewport {
   disconnect() {
     this.observed.clear();
   }
-  report(el: Element, isIntersecting: boolean) {
-    this.callback([{ target: el, isIntersecting } as IntersectionObserverEntry]);
+  /** `box`: the element's size as the observer saw it; 0 × 0 for an element without a box of its own. */
+  report(el: Element, isIntersecting: boolean, box = { width: 100, height: 40 }) {
+    this.callback([{ target: el, isIntersecting, boundingClientRect: box as DOMRectReadOnly } as IntersectionObserverEntry]);
   }
 }
 
@@ -545,5 +546,24 @@ describe('text that is hidden when the page is scanned', () => {
     viewport.report(watched[0]!, true);
     await settle(s);
     expect(textsIn(s, '#more')).toEqual(['Lavrov', 'Witkoff', 'Riyadh']);
+  });
+});
+
+describe('a paragraph element without a box of its own', () => {
+  it('display: contents: its marks stay painted although the observer never sees it intersect', async () => {
+    const s = setup('<body><p id="p1">Putin met Zelensky in Kyiv.</p><div id="wrap">Sergei Lavrov spoke in Riyadh.</div></body>', false, {
+      IntersectionObserver: FakeViewport as unknown as typeof IntersectionObserver,
+    });
+    placeAt(s, { p1: 0, wrap: 0 });
+    s.lens.start();
+    await settle(s);
+    const wrap = s.document.getElementById('wrap')!;
+    const painted = () => s.lens.shownMarks().filter((m) => m.block === wrap && m.range && s.registry.get(HIGHLIGHT_NAMES.underline)!.has(m.range)).length;
+    expect(painted()).toBe(2);
+    FakeViewport.last!.report(wrap, false, { width: 0, height: 0 });
+    expect(painted()).toBe(2);
+    // With a box, not intersecting means far away: unpainted.
+    FakeViewport.last!.report(wrap, false);
+    expect(painted()).toBe(0);
   });
 });

@@ -345,6 +345,25 @@ test('a long page is painted near the viewport: far paragraphs get their marks w
   await waitForCard(page, /Ukraine/);
 });
 
+test('text hidden when the page loads is marked once shown: an opened <details>, a removed "collapsed" class', async ({ context, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${PAGES}/shown-later.html`);
+  await waitForMarks(page, 3);
+  expect((await markedTexts(page)).join('|')).not.toMatch(/Lavrov|Witkoff/);
+  await page.click('summary');
+  await page.evaluate(() => document.getElementById('story')!.classList.remove('collapsed'));
+  await expect.poll(async () => (await markedTexts(page)).join('|')).toMatch(/Lavrov.*Witkoff|Witkoff.*Lavrov/);
+});
+
+test('text in a paragraph element with display: contents is painted', async ({ context, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${PAGES}/display-contents.html`);
+  await waitForMarks(page, 3);
+  // The viewport observer reports a frame or two later: the marks must survive its report.
+  await page.waitForTimeout(500);
+  expect(await markedTexts(page)).toContain('Sergei Lavrov');
+});
+
 test('a paragraph the page hides with a class loses its painted marks, and gets them back when shown', async ({ context, origin }) => {
   const page = await context.newPage();
   await page.goto(`${origin}${PAGES}/long-read.html`);
