@@ -34,10 +34,17 @@ function withoutInvisibles(text: string): { clean: string; positions: number[] }
   return { clean, positions };
 }
 
+/**
+ * Spellings remembered at most. Real pages repeat a few dozen; a page that spells names with ever new runs of
+ * white space would otherwise grow the memo for as long as it is open.
+ */
+export const MAX_RESOLVED = 10000;
+
 /** The alias a piece of matched text stands for, after case rules; memoised, as the same names recur. */
 function resolve(matcher: CompiledMatcher, found: string) {
   let alias = matcher.resolved.get(found);
   if (alias === undefined) {
+    if (matcher.resolved.size >= MAX_RESOLVED) matcher.resolved.clear();
     alias = matcher.byKey.get(aliasKey(found))?.find((candidate) => caseRuleAllows(candidate, found)) ?? null;
     matcher.resolved.set(found, alias);
   }

@@ -13,11 +13,18 @@ export const OVERLAY_HOST_ATTRIBUTE = 'data-negotiation-lens-ui';
  * Elements whose text is never marked, by `tagName` (upper case for HTML, as written for SVG and MathML).
  * Forms and editable areas belong to the user; code is quoted verbatim.
  */
-export const EXCLUDED_TAGS: ReadonlySet<string> = new Set([
+export const EXCLUDED_TAGS: ReadonlySet<string> = withLowerCase([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'FORM', 'LABEL',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'IFRAME', 'OBJECT', 'SVG', 'svg', 'MATH', 'math', 'CANVAS', 'VIDEO', 'AUDIO',
-  'HEAD', 'TITLE',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'IFRAME', 'OBJECT', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
 ]);
+
+/**
+ * Tag names as `tagName` gives them: upper case for HTML elements in HTML documents, as written (lower case) in
+ * XHTML documents and for SVG and MathML. One set lookup, whatever the document.
+ */
+function withLowerCase(tags: readonly string[]): ReadonlySet<string> {
+  return new Set([...tags, ...tags.map((tag) => tag.toLowerCase())]);
+}
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -226,7 +233,7 @@ export function isRendered(el: Element): boolean {
   return true;
 }
 
-const BLOCK_TAGS: ReadonlySet<string> = new Set([
+const BLOCK_TAGS: ReadonlySet<string> = withLowerCase([
   'P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'TD', 'TH', 'DD', 'DT', 'FIGCAPTION', 'CAPTION',
   'SECTION', 'ARTICLE', 'ASIDE', 'HEADER', 'FOOTER', 'MAIN', 'NAV', 'DIV', 'BODY',
 ]);

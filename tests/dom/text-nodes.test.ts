@@ -139,3 +139,17 @@ describe('TextNodeCursor when the page moves the node it stands on', () => {
     expect(read(cursor)).toEqual(['four']);
   });
 });
+
+describe('XHTML documents (tag names in lower case)', () => {
+  // happy-dom upper-cases tag names even in XML documents, so the elements here are stand-ins with a tagName as
+  // Chromium gives it for XHTML served as application/xhtml+xml.
+  const element = (tagName: string) => ({ tagName, hasAttribute: () => false, getAttribute: () => null }) as unknown as Element;
+
+  it.each(['pre', 'code', 'textarea', 'script', 'form'])('<%s> is excluded there too', (tag) => {
+    expect(isExcludedElement(element(tag))).toBe(true);
+  });
+
+  it.each(['p', 'span', 'article'])('<%s> is not', (tag) => {
+    expect(isExcludedElement(element(tag))).toBe(false);
+  });
+});

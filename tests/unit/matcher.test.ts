@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMentions } from '../../src/matcher/find-mentions';
+import { findMentions, MAX_RESOLVED } from '../../src/matcher/find-mentions';
 import { aliasKey, canonicalSpelling } from '../../src/matcher/normalize';
 import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
 import { compileMatcher } from '../../src/matcher/compile';
@@ -101,5 +101,22 @@ describe('aliasKey', () => {
   it('is the canonical spelling in lower case, whatever shortcut it takes', () => {
     const samples = ['Zelensky', 'Élysée', 'Trump–Putin summit', 'Zelensky’s', 'Zelensky\u02BCs', 'U.S.\u2011Ukraine', 'cease\u2010fire', 'Zelen\u00ADsky', 'Volodymyr\u00A0Zelensky', 'Volodymyr  Zelensky', ' Kyiv', 'Kyiv ', 'Kyiv\tPost', 'Kyiv\nPost', 'a\u200Bb', 'İstanbul'];
     for (const text of samples) expect(aliasKey(text), JSON.stringify(text)).toBe(canonicalSpelling(text).toLowerCase());
+  });
+});
+
+describe('the memo of resolved spellings', () => {
+  it(`stays under ${MAX_RESOLVED} entries on a page that spells a name with ever new white space`, () => {
+    const own = compileMatcher(table);
+    const gaps = [' ', '\t', '\n'];
+    const spellings: string[] = [];
+    for (let i = 0; spellings.length < MAX_RESOLVED + 500; i++) {
+      let gap = '';
+      for (let n = i + 1; n > 0; n = Math.floor(n / 3)) gap += gaps[n % 3];
+      spellings.push(`Vladimir${gap}Putin`);
+    }
+    const mentions = findMentions(own, spellings.join('. '));
+    expect(mentions).toHaveLength(spellings.length);
+    expect(own.resolved.size).toBeGreaterThan(0);
+    expect(own.resolved.size).toBeLessThanOrEqual(MAX_RESOLVED);
   });
 });
