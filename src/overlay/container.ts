@@ -23,63 +23,67 @@ const HOST_STYLE: Record<string, string> = {
 };
 
 export class OverlayContainer {
-  private host: HTMLElement | null = null;
-  private mountPoint: HTMLElement | null = null;
-  private style: HTMLStyleElement | null = null;
-  private css = '';
+  #host: HTMLElement | null = null;
+  #mountPoint: HTMLElement | null = null;
+  #style: HTMLStyleElement | null = null;
+  #css = '';
 
-  constructor(private readonly document: Document) {}
+  readonly #document: Document;
+
+  constructor(document: Document) {
+    this.#document = document;
+  }
 
   setStyles(css: string): void {
-    this.css = css;
-    if (this.style) this.style.textContent = css;
+    this.#css = css;
+    if (this.#style) this.#style.textContent = css;
   }
 
   /** Is this node our host (events and mutations from it are ours, not the page's)? */
   owns(node: EventTarget | null): boolean {
-    return node !== null && node === this.host;
+    return node !== null && node === this.#host;
   }
 
   /** Renders synchronously, and returns the rendered root element so the caller can measure or focus it. */
   render(ui: ComponentChild): HTMLElement | null {
-    const mountPoint = this.ensureMounted();
+    const mountPoint = this.#ensureMounted();
     render(ui, mountPoint);
     return mountPoint.firstElementChild as HTMLElement | null;
   }
 
-  private ensureMounted(): HTMLElement {
-    if (this.host?.isConnected && this.mountPoint) return this.mountPoint;
+  #ensureMounted(): HTMLElement {
+    if (this.#host?.isConnected && this.#mountPoint) return this.#mountPoint;
     // A plain `div`, not a custom element: a page can define any custom element name before we use it, and its
     // class would then run on our host (attach its own shadow root, remove itself). Built-in elements cannot be
     // taken over that way. The attribute tells the scanner and the mutation filter that the host is ours.
-    const host = this.document.createElement('div');
+    const host = this.#document.createElement('div');
     host.setAttribute(OVERLAY_HOST_ATTRIBUTE, '');
     for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
     // Closed: page scripts cannot reach into the card through `host.shadowRoot`.
     const shadow = host.attachShadow({ mode: 'closed' });
-    const style = this.document.createElement('style');
-    style.textContent = this.css;
-    const mountPoint = this.document.createElement('div');
+    const style = this.#document.createElement('style');
+    style.textContent = this.#css;
+    const mountPoint = this.#document.createElement('div');
     mountPoint.className = 'root';
     shadow.append(style, mountPoint);
-    this.document.documentElement.append(host);
-    this.host = host;
-    this.mountPoint = mountPoint;
-    this.style = style;
+    this.#document.documentElement.append(host);
+    this.#host = host;
+    this.#mountPoint = mountPoint;
+    this.#style = style;
     return mountPoint;
   }
 
   /** Empties our UI but keeps the host; does nothing if nothing was ever mounted (or the page removed the host). */
   clear(): void {
-    if (this.host?.isConnected && this.mountPoint) render(null, this.mountPoint);
+    if (this.#host?.isConnected && this.#mountPoint) render(null, this.#mountPoint);
   }
 
   /** Unmounts the UI and removes the host: the page's DOM is back to what it was. */
   destroy(): void {
-    if (this.mountPoint) render(null, this.mountPoint);
-    this.host?.remove();
-    this.host = null;
-    this.mountPoint = null;
-    this.style = null;
+    if (this.#mountPoint) render(null, this.#mountPoint);
+    this.#host?.remove();
+    this.#host = null;
+    this.#mountPoint = null;
+    this.#style = null;
   }
 }

@@ -32,10 +32,14 @@ export interface HoverMachineDeps<T extends HoverTarget> {
 
 export class HoverMachine<T extends HoverTarget> {
   state: HoverState<T> = { kind: 'idle' };
-  private token = 0;
-  private timer: number | null = null;
+  #token = 0;
+  #timer: number | null = null;
 
-  constructor(private readonly deps: HoverMachineDeps<T>) {}
+  readonly #deps: HoverMachineDeps<T>;
+
+  constructor(deps: HoverMachineDeps<T>) {
+    this.#deps = deps;
+  }
 
   isCurrent(token: number): boolean {
     return this.state.kind !== 'idle' && this.state.token === token;
@@ -45,98 +49,98 @@ export class HoverMachine<T extends HoverTarget> {
   pointerOver(target: T | null): void {
     const s = this.state;
     if (target === null) {
-      if (s.kind === 'pending') this.toIdle();
+      if (s.kind === 'pending') this.#toIdle();
       else if (s.kind === 'open' && s.onMark) {
         s.onMark = false;
-        this.maybeAbandon();
+        this.#maybeAbandon();
       }
       return;
     }
     if (s.kind !== 'idle' && s.target.key === target.key) {
       if (s.kind === 'open') {
         s.onMark = true;
-        this.cancelClosing();
+        this.#cancelClosing();
       }
       return;
     }
     if (s.kind === 'open' && (s.pinned || s.inCard)) return;
-    this.clearTimer();
+    this.#clearTimer();
     // Another mark: the open card goes now, so no card is ever left on screen while the machine waits.
-    if (s.kind === 'open') this.deps.onClose('abandon');
-    const token = ++this.token;
+    if (s.kind === 'open') this.#deps.onClose('abandon');
+    const token = ++this.#token;
     this.state = { kind: 'pending', target, token };
-    this.timer = this.deps.setTimer(() => this.open(target, token, 'pointer', true), this.deps.dwellMs ?? DWELL_MS);
+    this.#timer = this.#deps.setTimer(() => this.#open(target, token, 'pointer', true), this.#deps.dwellMs ?? DWELL_MS);
   }
 
   /** Opens at once: a click, a keyboard shortcut, or the popup's "show on page". */
   openNow(target: T, how: 'pointer' | 'keyboard'): void {
-    this.clearTimer();
-    this.open(target, ++this.token, how, how === 'pointer');
+    this.#clearTimer();
+    this.#open(target, ++this.#token, how, how === 'pointer');
   }
 
   pointerInCard(inside: boolean): void {
     const s = this.state;
     if (s.kind !== 'open') return;
     s.inCard = inside;
-    if (inside) this.cancelClosing();
-    else this.maybeAbandon();
+    if (inside) this.#cancelClosing();
+    else this.#maybeAbandon();
   }
 
   togglePin(): void {
     const s = this.state;
     if (s.kind !== 'open') return;
     s.pinned = !s.pinned;
-    if (s.pinned) this.cancelClosing();
-    else this.maybeAbandon();
+    if (s.pinned) this.#cancelClosing();
+    else this.#maybeAbandon();
   }
 
   escape(): boolean {
     if (this.state.kind === 'idle') return false;
     const wasOpen = this.state.kind === 'open';
-    this.toIdle();
-    if (wasOpen) this.deps.onClose('escape');
+    this.#toIdle();
+    if (wasOpen) this.#deps.onClose('escape');
     return wasOpen;
   }
 
   close(): void {
     const wasOpen = this.state.kind === 'open';
-    this.toIdle();
-    if (wasOpen) this.deps.onClose('closed');
+    this.#toIdle();
+    if (wasOpen) this.#deps.onClose('closed');
   }
 
-  private open(target: T, token: number, how: 'pointer' | 'keyboard', onMark: boolean): void {
+  #open(target: T, token: number, how: 'pointer' | 'keyboard', onMark: boolean): void {
     const replaced = this.state.kind === 'open';
-    this.timer = null;
+    this.#timer = null;
     this.state = { kind: 'open', target, token, pinned: false, inCard: false, onMark, closing: false };
-    if (replaced) this.deps.onClose('replaced');
-    this.deps.onOpen(target, token, how);
+    if (replaced) this.#deps.onClose('replaced');
+    this.#deps.onOpen(target, token, how);
   }
 
-  private maybeAbandon(): void {
+  #maybeAbandon(): void {
     const s = this.state;
     if (s.kind !== 'open' || s.pinned || s.inCard || s.onMark || s.closing) return;
     s.closing = true;
-    this.timer = this.deps.setTimer(() => {
-      this.timer = null;
-      this.toIdle();
-      this.deps.onClose('abandon');
+    this.#timer = this.#deps.setTimer(() => {
+      this.#timer = null;
+      this.#toIdle();
+      this.#deps.onClose('abandon');
     }, ABANDON_MS);
   }
 
-  private cancelClosing(): void {
+  #cancelClosing(): void {
     if (this.state.kind === 'open' && this.state.closing) {
       this.state.closing = false;
-      this.clearTimer();
+      this.#clearTimer();
     }
   }
 
-  private clearTimer(): void {
-    if (this.timer !== null) this.deps.clearTimer(this.timer);
-    this.timer = null;
+  #clearTimer(): void {
+    if (this.#timer !== null) this.#deps.clearTimer(this.#timer);
+    this.#timer = null;
   }
 
-  private toIdle(): void {
-    this.clearTimer();
+  #toIdle(): void {
+    this.#clearTimer();
     this.state = { kind: 'idle' };
   }
 }

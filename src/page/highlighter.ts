@@ -27,63 +27,63 @@ export function browserHighlightApi(): HighlightApi | null {
 }
 
 export class Highlighter {
-  private readonly marks: Highlight;
-  private readonly active: Highlight;
-  private name: string | null;
+  readonly #marks: Highlight;
+  readonly #active: Highlight;
+  #name: string | null;
 
-  constructor(
-    private readonly api: HighlightApi,
-    style: Settings['highlightStyle'],
-  ) {
-    this.marks = api.create();
-    this.active = api.create();
+  readonly #api: HighlightApi;
+
+  constructor(api: HighlightApi, style: Settings['highlightStyle']) {
+    this.#api = api;
+    this.#marks = api.create();
+    this.#active = api.create();
     // The active mark (the one whose card is open, or reached by keyboard) paints above the others.
-    this.active.priority = 1;
-    this.name = null;
+    this.#active.priority = 1;
+    this.#name = null;
     this.setStyle(style);
   }
 
   setStyle(style: Settings['highlightStyle']): void {
-    if (this.name && this.api.registry.get(this.name) === this.marks) this.api.registry.delete(this.name);
-    this.name = style === 'none' ? null : HIGHLIGHT_NAMES[style];
+    if (this.#name && this.#api.registry.get(this.#name) === this.#marks) this.#api.registry.delete(this.#name);
+    this.#name = style === 'none' ? null : HIGHLIGHT_NAMES[style];
     this.ensureRegistered();
   }
 
   add(range: AbstractRange): void {
-    this.marks.add(range);
-    if (this.marks.size === 1) this.ensureRegistered();
+    this.#marks.add(range);
+    if (this.#marks.size === 1) this.ensureRegistered();
   }
 
   delete(range: AbstractRange): void {
-    this.marks.delete(range);
-    this.active.delete(range);
+    this.#marks.delete(range);
+    this.#active.delete(range);
   }
 
   setActive(range: AbstractRange | null): void {
-    this.active.clear();
-    if (range) this.active.add(range);
+    this.#active.clear();
+    if (range) this.#active.add(range);
     this.ensureRegistered();
   }
 
   clear(): void {
-    this.marks.clear();
-    this.active.clear();
+    this.#marks.clear();
+    this.#active.clear();
   }
 
   /** Puts our highlights back if the page removed or replaced them in the shared registry. */
   ensureRegistered(): void {
-    const { registry } = this.api;
-    if (this.name && this.marks.size > 0 && registry.get(this.name) !== this.marks) registry.set(this.name, this.marks);
-    if (this.active.size > 0 && registry.get(HIGHLIGHT_NAMES.active) !== this.active) registry.set(HIGHLIGHT_NAMES.active, this.active);
+    const { registry } = this.#api;
+    if (this.#name && this.#marks.size > 0 && registry.get(this.#name) !== this.#marks) registry.set(this.#name, this.#marks);
+    if (this.#active.size > 0 && registry.get(HIGHLIGHT_NAMES.active) !== this.#active) registry.set(HIGHLIGHT_NAMES.active, this.#active);
   }
 
   /** Removes everything we registered: the extension is switched off for this page or is going away. */
   detach(): void {
     this.clear();
     for (const name of Object.values(HIGHLIGHT_NAMES)) {
-      const current = this.api.registry.get(name);
-      if (current === this.marks || current === this.active) this.api.registry.delete(name);
+      const current = this.#api.registry.get(name);
+      if (current === this.#marks || current === this.#active) this.#api.registry.delete(name);
     }
-    this.name = null;
+    this.#name = null;
   }
 }

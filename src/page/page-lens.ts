@@ -106,89 +106,92 @@ export interface LensDeps {
 }
 
 export class PageLens {
-  private records = new Map<Text, NodeRecord>();
+  #records = new Map<Text, NodeRecord>();
   /** Per paragraph: the shown mark of each entity, and the marks of that entity held back behind it, in page order. */
-  private claims = new WeakMap<Element, Map<number, { holder: Mark; waiting: Mark[] }>>();
-  private tally = newTally();
-  private relevant = false;
-  private markCount = 0;
-  private generation = 0;
-  private observer: MutationObserver | null = null;
-  private queued = new Set<Node>();
+  #claims = new WeakMap<Element, Map<number, { holder: Mark; waiting: Mark[] }>>();
+  #tally = newTally();
+  #relevant = false;
+  #markCount = 0;
+  #generation = 0;
+  #observer: MutationObserver | null = null;
+  #queued = new Set<Node>();
   /** Queued nodes that the page inserted: text in them may have moved from elsewhere, so its old marks go. */
-  private inserted = new Set<Node>();
+  #inserted = new Set<Node>();
   /** More nodes came than MAX_QUEUED_NODES: the next batch walks the whole page. */
-  private overflowed = false;
-  private removalsSeen = false;
+  #overflowed = false;
+  #removalsSeen = false;
   /** Elements skipped as not rendered although their text has mentions; the viewport observer says when they show. */
-  private hiddenWatched = new Set<Element>();
-  private batchTimer: number | null = null;
-  private running = false;
-  private visibility = new Map<Element, boolean>();
+  #hiddenWatched = new Set<Element>();
+  #batchTimer: number | null = null;
+  #running = false;
+  #visibility = new Map<Element, boolean>();
   /** Shown marks by paragraph, and the paragraphs near the viewport, whose marks are painted. */
-  private shownIn = new Map<Element, Set<Mark>>();
-  private near = new WeakSet<Element>();
-  private viewport: IntersectionObserver | null = null;
+  #shownIn = new Map<Element, Set<Mark>>();
+  #near = new WeakSet<Element>();
+  #viewport: IntersectionObserver | null = null;
   /** During the first scan: paragraphs are checked for nearness at once, until one lies below the painted area. */
-  private checkNearNow = false;
+  #checkNearNow = false;
   /** Each parent element's block (blockOf), remembered like `visibility`: while the page holds still. */
-  private blocks = new Map<Element, Element | null>();
+  #blocks = new Map<Element, Element | null>();
   /** The cursor of a scan in progress, told to forget its exclusion answers when the page changes under it. */
-  private cursors = new Set<TextNodeCursor>();
+  #cursors = new Set<TextNodeCursor>();
   /** Resolves when the current scan (initial or batch) is done; for tests and the benchmark. */
   idle: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly deps: LensDeps,
-    private options: LensOptions,
-  ) {}
+  readonly #deps: LensDeps;
+  #options: LensOptions;
+
+  constructor(deps: LensDeps, options: LensOptions) {
+    this.#deps = deps;
+    this.#options = options;
+  }
 
   get isRelevant(): boolean {
-    return this.relevant;
+    return this.#relevant;
   }
 
   get marks(): number {
-    return this.markCount;
+    return this.#markCount;
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    const root = this.deps.root();
+    if (this.#running) return;
+    this.#running = true;
+    const root = this.#deps.root();
     if (!root) return;
-    this.observer = new this.deps.MutationObserver((records) => this.onMutations(records));
+    this.#observer = new this.#deps.MutationObserver((records) => this.#onMutations(records));
     // The whole document, not only the body: a page may replace <body> itself (page-transition libraries do).
     // Attributes: only those that make text editable or hidden, which decide whether we may mark it.
-    this.observer.observe(root.ownerDocument?.documentElement ?? root, { childList: true, subtree: true, characterData: true, attributes: true, attributeOldValue: true, attributeFilter: EXCLUDING_ATTRIBUTES });
-    const Observer = this.deps.IntersectionObserver;
-    if (Observer) this.viewport = new Observer((entries) => this.onViewport(entries), { rootMargin: `${PAINT_MARGIN_SCREENS * 100}% 0px` });
+    this.#observer.observe(root.ownerDocument?.documentElement ?? root, { childList: true, subtree: true, characterData: true, attributes: true, attributeOldValue: true, attributeFilter: EXCLUDING_ATTRIBUTES });
+    const Observer = this.#deps.IntersectionObserver;
+    if (Observer) this.#viewport = new Observer((entries) => this.#onViewport(entries), { rootMargin: `${PAINT_MARGIN_SCREENS * 100}% 0px` });
     // The observer reports a frame later: during the first scan, paint what is on screen at once.
-    this.checkNearNow = this.viewport !== null;
+    this.#checkNearNow = this.#viewport !== null;
     const cursor = new TextNodeCursor(root);
-    this.cursors.add(cursor);
-    const generation = ++this.generation;
-    this.idle = this.scan(cursor, generation).finally(() => {
-      this.cursors.delete(cursor);
+    this.#cursors.add(cursor);
+    const generation = ++this.#generation;
+    this.idle = this.#scan(cursor, generation).finally(() => {
+      this.#cursors.delete(cursor);
       // A restart during this scan began another first scan, which still paints at once.
-      if (generation === this.generation) this.checkNearNow = false;
+      if (generation === this.#generation) this.#checkNearNow = false;
     });
   }
 
   /** Removes every mark and stops watching. The page is as if we had never been there. */
   stop(): void {
-    this.running = false;
-    this.generation++;
-    this.observer?.disconnect();
-    this.observer = null;
-    this.viewport?.disconnect();
-    this.viewport = null;
-    if (this.batchTimer !== null) this.deps.clearTimer(this.batchTimer);
-    this.batchTimer = null;
-    this.queued.clear();
-    this.inserted.clear();
-    this.overflowed = false;
-    this.removalsSeen = false;
-    this.reset();
+    this.#running = false;
+    this.#generation++;
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#viewport?.disconnect();
+    this.#viewport = null;
+    if (this.#batchTimer !== null) this.#deps.clearTimer(this.#batchTimer);
+    this.#batchTimer = null;
+    this.#queued.clear();
+    this.#inserted.clear();
+    this.#overflowed = false;
+    this.#removalsSeen = false;
+    this.#reset();
   }
 
   /** A new page in a single-page app: forget everything and scan again. */
@@ -198,36 +201,36 @@ export class PageLens {
   }
 
   setOptions(options: LensOptions): void {
-    if (options.markEveryMention === this.options.markEveryMention) return;
-    this.options = options;
+    if (options.markEveryMention === this.#options.markEveryMention) return;
+    this.#options = options;
     // Which marks are shown depends on the option: decide again for every mark, in page order.
     const marks = sortByPage([...this.allMarks()]);
-    for (const mark of marks) if (mark.shown) this.unshow(mark);
-    this.claims = new WeakMap();
-    this.blocks.clear();
+    for (const mark of marks) if (mark.shown) this.#unshow(mark);
+    this.#claims = new WeakMap();
+    this.#blocks.clear();
     for (const mark of marks) mark.shown = false;
-    if (this.relevant) this.show(marks, true);
+    if (this.#relevant) this.#show(marks, true);
   }
 
-  private reset(): void {
-    this.records.clear();
-    this.claims = new WeakMap();
-    this.tally = newTally();
-    this.relevant = false;
-    this.markCount = 0;
-    this.visibility.clear();
-    this.blocks.clear();
-    for (const block of this.shownIn.keys()) this.viewport?.unobserve(block);
-    this.shownIn.clear();
-    for (const el of this.hiddenWatched) this.viewport?.unobserve(el);
-    this.hiddenWatched.clear();
-    this.near = new WeakSet();
-    this.deps.highlighter.clear();
+  #reset(): void {
+    this.#records.clear();
+    this.#claims = new WeakMap();
+    this.#tally = newTally();
+    this.#relevant = false;
+    this.#markCount = 0;
+    this.#visibility.clear();
+    this.#blocks.clear();
+    for (const block of this.#shownIn.keys()) this.#viewport?.unobserve(block);
+    this.#shownIn.clear();
+    for (const el of this.#hiddenWatched) this.#viewport?.unobserve(el);
+    this.#hiddenWatched.clear();
+    this.#near = new WeakSet();
+    this.#deps.highlighter.clear();
   }
 
   /** Marks in the order they were found (page order for an initial scan). */
   private *allMarks(): Iterable<Mark> {
-    for (const record of this.records.values()) yield* record.marks;
+    for (const record of this.#records.values()) yield* record.marks;
   }
 
   /** Shown marks in page order. */
@@ -238,20 +241,20 @@ export class PageLens {
   /** Mention counts per entity index, over every mark kept (shown or not). */
   counts(): Map<number, number> {
     const counts = new Map<number, number>();
-    if (!this.relevant) return counts;
+    if (!this.#relevant) return counts;
     for (const mark of this.allMarks()) if (mark.node.isConnected) counts.set(mark.entity, (counts.get(mark.entity) ?? 0) + 1);
     return counts;
   }
 
   /** The shown mark under a text position, if any. */
   markAt(node: Node, offset: number): Mark | null {
-    const record = this.records.get(node as Text);
+    const record = this.#records.get(node as Text);
     if (!record) return null;
     return record.marks.find((m) => m.shown && offset >= m.start && offset <= m.end) ?? null;
   }
 
-  private async scan(source: NodeSource, generation: number): Promise<void> {
-    const { now, yieldToPage } = this.deps;
+  async #scan(source: NodeSource, generation: number): Promise<void> {
+    const { now, yieldToPage } = this.#deps;
     const fresh: Mark[] = [];
     const batch: Text[] = [];
     let node = source.next();
@@ -263,93 +266,93 @@ export class PageLens {
       do {
         batch.length = 0;
         const unseen = source.givesEachNodeOnce === true;
-        for (; node && batch.length < BATCH_NODES; node = source.next()) if (unseen || this.needsScan(node)) batch.push(node);
-        this.scanBatch(batch, fresh);
+        for (; node && batch.length < BATCH_NODES; node = source.next()) if (unseen || this.#needsScan(node)) batch.push(node);
+        this.#scanBatch(batch, fresh);
       } while (node && now() < deadline);
-      this.paint(fresh, inPageOrder);
+      this.#paint(fresh, inPageOrder);
       if (node) {
         await yieldToPage();
-        if (generation !== this.generation) return;
+        if (generation !== this.#generation) return;
         source.resume?.();
       }
     }
-    this.deps.highlighter.ensureRegistered();
+    this.#deps.highlighter.ensureRegistered();
   }
 
   /** False for a node scanned before whose text has not changed; a changed node loses its old marks first. */
-  private needsScan(node: Text): boolean {
-    const old = this.records.get(node);
+  #needsScan(node: Text): boolean {
+    const old = this.#records.get(node);
     if (!old) return true;
     if (old.data === node.data) return false;
-    this.drop(node, old);
+    this.#drop(node, old);
     return true;
   }
 
-  private scanBatch(nodes: readonly Text[], fresh: Mark[]): void {
-    if (nodes.length === 0 || this.markCount >= MAX_MARKS) return;
-    const matcher = this.deps.matcher();
-    const hidden = this.viewport && this.hiddenWatched.size < MAX_WATCHED_HIDDEN ? new Set<Element>() : undefined;
-    const visible = scanTextNodes(matcher, nodes, this.visibility, this.deps.isRendered, hidden);
-    if (hidden) this.watchHidden(hidden);
+  #scanBatch(nodes: readonly Text[], fresh: Mark[]): void {
+    if (nodes.length === 0 || this.#markCount >= MAX_MARKS) return;
+    const matcher = this.#deps.matcher();
+    const hidden = this.#viewport && this.#hiddenWatched.size < MAX_WATCHED_HIDDEN ? new Set<Element>() : undefined;
+    const visible = scanTextNodes(matcher, nodes, this.#visibility, this.#deps.isRendered, hidden);
+    if (hidden) this.#watchHidden(hidden);
     for (const found of visible) {
-      const room = MAX_MARKS - this.markCount;
+      const room = MAX_MARKS - this.#markCount;
       if (room <= 0) return;
       const node = found.node;
       const marks = found.mentions
         .slice(0, room)
         .map((m): Mark => ({ node, start: m.start, end: m.end, entity: m.entity, generic: m.generic, range: null, shown: false, block: null }));
-      this.records.set(node, { data: found.data, marks });
-      this.markCount += marks.length;
+      this.#records.set(node, { data: found.data, marks });
+      this.#markCount += marks.length;
       fresh.push(...marks);
-      addToTally(this.tally, matcher, marks);
+      addToTally(this.#tally, matcher, marks);
     }
   }
 
   /** Drops the marks of every text node under `root` (or of `root` itself). */
-  private dropUnder(root: Node): void {
-    if (this.records.size === 0) return;
+  #dropUnder(root: Node): void {
+    if (this.#records.size === 0) return;
     if (root.nodeType === 3) {
-      const record = this.records.get(root as Text);
-      if (record) this.drop(root as Text, record);
+      const record = this.#records.get(root as Text);
+      if (record) this.#drop(root as Text, record);
       return;
     }
-    for (const [node, record] of this.records) if (root.contains(node)) this.drop(node, record);
+    for (const [node, record] of this.#records) if (root.contains(node)) this.#drop(node, record);
   }
 
-  private drop(node: Text, record: NodeRecord): void {
+  #drop(node: Text, record: NodeRecord): void {
     const heirs: Mark[] = [];
     for (const mark of record.marks) {
-      if (mark.shown) this.unshow(mark);
+      if (mark.shown) this.#unshow(mark);
       // The first mention of its paragraph goes: the next mention of the same thing there takes its place.
-      const claimed = mark.shown && mark.block ? this.claims.get(mark.block) : undefined;
+      const claimed = mark.shown && mark.block ? this.#claims.get(mark.block) : undefined;
       const claim = claimed?.get(mark.entity);
       if (claim?.holder === mark) {
         claimed!.delete(mark.entity);
         heirs.push(...claim.waiting);
       }
     }
-    addToTally(this.tally, this.deps.matcher(), record.marks, -1);
-    this.markCount -= record.marks.length;
-    this.records.delete(node);
-    const alive = heirs.filter((m) => this.isKept(m));
-    if (alive.length > 0 && this.relevant) this.show(sortByPage(alive));
+    addToTally(this.#tally, this.#deps.matcher(), record.marks, -1);
+    this.#markCount -= record.marks.length;
+    this.#records.delete(node);
+    const alive = heirs.filter((m) => this.#isKept(m));
+    if (alive.length > 0 && this.#relevant) this.#show(sortByPage(alive));
   }
 
   /** Is this mark still one of ours, on a node that is still in the page? */
-  private isKept(mark: Mark): boolean {
-    return mark.node.isConnected && this.records.get(mark.node)?.marks.includes(mark) === true;
+  #isKept(mark: Mark): boolean {
+    return mark.node.isConnected && this.#records.get(mark.node)?.marks.includes(mark) === true;
   }
 
-  private paint(fresh: Mark[], inPageOrder: boolean): void {
-    if (!this.relevant) {
+  #paint(fresh: Mark[], inPageOrder: boolean): void {
+    if (!this.#relevant) {
       // Relevance is sticky: once a page is about the talks, a re-render that briefly empties it does not unmark it.
-      if (!isRelevant(this.tally)) return;
-      this.relevant = true;
+      if (!isRelevant(this.#tally)) return;
+      this.#relevant = true;
       fresh.length = 0;
-      this.show(this.allMarks(), inPageOrder);
+      this.#show(this.allMarks(), inPageOrder);
       return;
     }
-    this.show(fresh, inPageOrder);
+    this.#show(fresh, inPageOrder);
     fresh.length = 0;
   }
 
@@ -357,27 +360,27 @@ export class PageLens {
    * Decides and displays marks. With `inPageOrder` the caller promises that no mark comes before a mark already
    * shown in its paragraph (a first scan); otherwise a mark that does (a re-rendered first sentence) takes over.
    */
-  private show(marks: Iterable<Mark>, inPageOrder = false): void {
-    const every = this.options.markEveryMention;
+  #show(marks: Iterable<Mark>, inPageOrder = false): void {
+    const every = this.#options.markEveryMention;
     for (const mark of marks) {
       if (mark.shown) continue;
-      const block = blockOf(mark.node, this.blocks);
+      const block = blockOf(mark.node, this.#blocks);
       mark.block = block;
       if (!every) {
         if (block) {
-          let claimed = this.claims.get(block);
-          if (!claimed) this.claims.set(block, (claimed = new Map()));
+          let claimed = this.#claims.get(block);
+          if (!claimed) this.#claims.set(block, (claimed = new Map()));
           const claim = claimed.get(mark.entity);
           const holder = claim?.holder;
-          if (claim && holder !== mark && holder!.shown && this.isKept(holder!)) {
+          if (claim && holder !== mark && holder!.shown && this.#isKept(holder!)) {
             // A page that re-renders a paragraph over and over leaves marks that are gone: keep the list short.
-            if (claim.waiting.length >= 16) claim.waiting = claim.waiting.filter((m) => this.isKept(m));
+            if (claim.waiting.length >= 16) claim.waiting = claim.waiting.filter((m) => this.#isKept(m));
             if (inPageOrder || !comesBefore(mark, holder!)) {
               claim.waiting.push(mark);
               continue;
             }
             // The new mark is earlier in the paragraph: it is the first mention now, and the old one waits.
-            this.unshow(holder!);
+            this.#unshow(holder!);
             holder!.shown = false;
             claim.waiting.push(holder!);
           }
@@ -385,78 +388,78 @@ export class PageLens {
         }
       }
       mark.shown = true;
-      this.display(mark);
+      this.#display(mark);
     }
   }
 
   /** A shown mark is painted when its paragraph is near the viewport, or always where nothing tells us. */
-  private display(mark: Mark): void {
+  #display(mark: Mark): void {
     const block = mark.block;
-    if (!this.viewport || !block) return this.paintMark(mark);
-    let marks = this.shownIn.get(block);
+    if (!this.#viewport || !block) return this.#paintMark(mark);
+    let marks = this.#shownIn.get(block);
     if (!marks) {
-      this.shownIn.set(block, (marks = new Set()));
-      this.viewport.observe(block);
-      if (this.checkNearNow) {
+      this.#shownIn.set(block, (marks = new Set()));
+      this.#viewport.observe(block);
+      if (this.#checkNearNow) {
         // One layout read per paragraph, while the page is still settling from its load; then only until the
         // first paragraph below the painted area.
         const where = placeOf(block);
-        if (where === 'near') this.near.add(block);
+        if (where === 'near') this.#near.add(block);
         // Paragraphs come in page order: past the first one below the painted area, the observer decides.
-        else if (where === 'below') this.checkNearNow = false;
+        else if (where === 'below') this.#checkNearNow = false;
       }
     }
     marks.add(mark);
-    if (this.near.has(block)) this.paintMark(mark);
+    if (this.#near.has(block)) this.#paintMark(mark);
   }
 
-  private paintMark(mark: Mark): void {
-    mark.range ??= this.deps.makeRange(mark.node, mark.start, mark.end);
-    this.deps.highlighter.add(mark.range);
+  #paintMark(mark: Mark): void {
+    mark.range ??= this.#deps.makeRange(mark.node, mark.start, mark.end);
+    this.#deps.highlighter.add(mark.range);
   }
 
   /** The mark is no longer shown (dropped, or decided again): unpaint it and forget it in its paragraph. */
-  private unshow(mark: Mark): void {
-    if (mark.range) this.deps.highlighter.delete(mark.range);
+  #unshow(mark: Mark): void {
+    if (mark.range) this.#deps.highlighter.delete(mark.range);
     const block = mark.block;
-    const marks = block ? this.shownIn.get(block) : undefined;
+    const marks = block ? this.#shownIn.get(block) : undefined;
     if (!marks) return;
     marks.delete(mark);
     // The paragraph stays "near" until the observer says otherwise: marks shown there again are painted at once.
     if (marks.size === 0) {
-      this.shownIn.delete(block!);
-      this.viewport?.unobserve(block!);
+      this.#shownIn.delete(block!);
+      this.#viewport?.unobserve(block!);
     }
   }
 
-  private onViewport(entries: IntersectionObserverEntry[]): void {
+  #onViewport(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
       const block = entry.target;
-      if (this.hiddenWatched.has(block)) {
+      if (this.#hiddenWatched.has(block)) {
         // Shown at last (a class change, an opened <details>): scan its text with the next batch.
-        if (entry.isIntersecting && block.isConnected && this.deps.isRendered(block)) {
-          this.hiddenWatched.delete(block);
-          this.viewport?.unobserve(block);
-          this.enqueue(block);
-          this.scheduleFlush();
+        if (entry.isIntersecting && block.isConnected && this.#deps.isRendered(block)) {
+          this.#hiddenWatched.delete(block);
+          this.#viewport?.unobserve(block);
+          this.#enqueue(block);
+          this.#scheduleFlush();
         }
-        if (!this.shownIn.has(block)) continue;
+        if (!this.#shownIn.has(block)) continue;
       }
-      const marks = this.shownIn.get(block);
+      const marks = this.#shownIn.get(block);
       if (!marks) continue;
-      if (entry.isIntersecting || this.isBoxlessButShown(entry, marks)) {
-        if (this.near.has(block)) continue;
-        this.near.add(block);
-        for (const mark of marks) this.paintMark(mark);
-      } else if (this.near.delete(block)) {
+      if (entry.isIntersecting || this.#isBoxlessButShown(entry, marks)) {
+        if (this.#near.has(block)) continue;
+        this.#near.add(block);
+        for (const mark of marks) this.#paintMark(mark);
+      } else if (this.#near.delete(block)) {
         // Far away now: let go of the ranges too; they are made again when the paragraph comes back.
         for (const mark of marks) {
-          if (mark.range) this.deps.highlighter.delete(mark.range);
+          if (mark.range) this.#deps.highlighter.delete(mark.range);
           mark.range = null;
         }
       }
     }
-    this.deps.highlighter.ensureRegistered();
+    this.#deps.highlighter.ensureRegistered();
   }
 
   /**
@@ -464,89 +467,89 @@ export class PageLens {
    * although its text is on the page. Its marks are painted wherever it is (such wrappers are rare). A hidden
    * paragraph has no box either, but then its text is not rendered.
    */
-  private isBoxlessButShown(entry: IntersectionObserverEntry, marks: Set<Mark>): boolean {
+  #isBoxlessButShown(entry: IntersectionObserverEntry, marks: Set<Mark>): boolean {
     const box = entry.boundingClientRect;
     if (box.width !== 0 || box.height !== 0) return false;
     for (const mark of marks) {
       const parent = mark.node.parentElement;
-      return parent !== null && parent.isConnected && this.deps.isRendered(parent);
+      return parent !== null && parent.isConnected && this.#deps.isRendered(parent);
     }
     return false;
   }
 
   /** The mark's range, made now if its paragraph was never painted (the keyboard route to a far mark). */
   rangeOf(mark: Mark): StaticRange {
-    return (mark.range ??= this.deps.makeRange(mark.node, mark.start, mark.end));
+    return (mark.range ??= this.#deps.makeRange(mark.node, mark.start, mark.end));
   }
 
-  private onMutations(records: MutationRecord[]): void {
+  #onMutations(records: MutationRecord[]): void {
     let structural = false;
     for (const record of records) {
       if (isOurs(record.target)) continue;
       if (record.type === 'characterData') {
         // Comments and processing instructions change too (frameworks keep placeholders in comments): not text.
-        if (record.target.nodeType === TEXT_NODE) this.enqueue(record.target);
+        if (record.target.nodeType === TEXT_NODE) this.#enqueue(record.target);
       } else if (record.type === 'attributes') {
         // Inline styles change all the time (animations, scroll locks): only those that hide or show text count.
         if (record.attributeName !== 'style' || HIDING_STYLE.test(`${record.oldValue ?? ''} ${(record.target as Element).getAttribute('style') ?? ''}`)) {
-          this.enqueue(record.target);
+          this.#enqueue(record.target);
           structural = true;
         }
       } else {
         record.addedNodes.forEach((node) => {
           if (node.nodeType !== TEXT_NODE && node.nodeType !== ELEMENT_NODE) return;
-          this.enqueue(node);
-          this.inserted.add(node);
+          this.#enqueue(node);
+          this.#inserted.add(node);
         });
         if (record.removedNodes.length > 0) {
-          this.removalsSeen = true;
+          this.#removalsSeen = true;
           // A scan paused on a node the page took away (or moved) must not go on from where that node is now.
-          for (const cursor of this.cursors) record.removedNodes.forEach((node) => cursor.removed(node));
+          for (const cursor of this.#cursors) record.removedNodes.forEach((node) => cursor.removed(node));
         }
         structural = true;
       }
     }
     // Nodes moved or regions re-attributed: a scan in progress must not trust its remembered exclusion answers.
-    if (structural) for (const cursor of this.cursors) cursor.forget();
-    this.scheduleFlush();
+    if (structural) for (const cursor of this.#cursors) cursor.forget();
+    this.#scheduleFlush();
   }
 
-  private scheduleFlush(): void {
-    if (this.batchTimer !== null || (this.queued.size === 0 && !this.removalsSeen && !this.overflowed)) return;
-    const generation = this.generation;
-    this.batchTimer = this.deps.setTimer(() => {
-      this.batchTimer = null;
+  #scheduleFlush(): void {
+    if (this.#batchTimer !== null || (this.#queued.size === 0 && !this.#removalsSeen && !this.#overflowed)) return;
+    const generation = this.#generation;
+    this.#batchTimer = this.#deps.setTimer(() => {
+      this.#batchTimer = null;
       // After the scan in progress, never beside it: callers awaiting `idle` get answers about the whole page.
       // A batch runs even if the one before it failed, and a restart in between makes it stale.
-      const flush = () => (generation === this.generation ? this.flush() : undefined);
+      const flush = () => (generation === this.#generation ? this.#flush() : undefined);
       this.idle = this.idle.then(flush, flush);
     }, MUTATION_BATCH_MS);
   }
 
-  private enqueue(node: Node): void {
-    if (this.queued.size < MAX_QUEUED_NODES) this.queued.add(node);
-    else this.overflowed = true;
+  #enqueue(node: Node): void {
+    if (this.#queued.size < MAX_QUEUED_NODES) this.#queued.add(node);
+    else this.#overflowed = true;
   }
 
-  private async flush(): Promise<void> {
-    if (!this.running) return;
-    const root = this.deps.root();
-    const queued = this.overflowed && root ? [root] : [...this.queued];
-    const inserted = this.overflowed ? new Set<Node>() : this.inserted;
-    this.queued = new Set();
-    this.inserted = new Set();
-    this.overflowed = false;
-    if (this.removalsSeen) {
-      this.removalsSeen = false;
-      for (const [node, record] of this.records) if (!node.isConnected) this.drop(node, record);
+  async #flush(): Promise<void> {
+    if (!this.#running) return;
+    const root = this.#deps.root();
+    const queued = this.#overflowed && root ? [root] : [...this.#queued];
+    const inserted = this.#overflowed ? new Set<Node>() : this.#inserted;
+    this.#queued = new Set();
+    this.#inserted = new Set();
+    this.#overflowed = false;
+    if (this.#removalsSeen) {
+      this.#removalsSeen = false;
+      for (const [node, record] of this.#records) if (!node.isConnected) this.#drop(node, record);
     }
     const texts = new Set<Text>();
     for (const node of queued) {
       if (!node.isConnected || isOurs(node)) continue;
       const element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
-      if (isInExcludedRegion(node) || (element && !this.deps.isRendered(element))) {
+      if (isInExcludedRegion(node) || (element && !this.#deps.isRendered(element))) {
         // Text moved into an editable or hidden region, or a region that became one: its marks must go.
-        this.dropUnder(node);
+        this.#dropUnder(node);
         continue;
       }
       const fresh = inserted.has(node);
@@ -554,23 +557,23 @@ export class PageLens {
       for (let text = cursor.next(); text; text = cursor.next()) {
         texts.add(text);
         // Inserted text may have been moved from another paragraph: its marks are decided again there.
-        const record = fresh ? this.records.get(text) : undefined;
-        if (record) this.drop(text, record);
+        const record = fresh ? this.#records.get(text) : undefined;
+        if (record) this.#drop(text, record);
       }
     }
     // Visibility and blocks can change with the page; do not trust answers from before this batch.
-    this.visibility.clear();
-    this.blocks.clear();
-    await this.scan(listSource([...texts]), this.generation);
+    this.#visibility.clear();
+    this.#blocks.clear();
+    await this.#scan(listSource([...texts]), this.#generation);
   }
 
   /** Watches hidden elements whose text has mentions: once the viewport observer sees them, they are scanned. */
-  private watchHidden(elements: Set<Element>): void {
+  #watchHidden(elements: Set<Element>): void {
     for (const el of elements) {
-      if (this.hiddenWatched.size >= MAX_WATCHED_HIDDEN) return;
-      if (this.hiddenWatched.has(el)) continue;
-      this.hiddenWatched.add(el);
-      this.viewport!.observe(el);
+      if (this.#hiddenWatched.size >= MAX_WATCHED_HIDDEN) return;
+      if (this.#hiddenWatched.has(el)) continue;
+      this.#hiddenWatched.add(el);
+      this.#viewport!.observe(el);
     }
   }
 }

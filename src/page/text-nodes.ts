@@ -69,62 +69,62 @@ const NON_BLANK = /\S/;
  * region, compares each node it meets with it, and jumps past the region when it gets there.
  */
 export class TextNodeCursor {
-  private readonly walker: TreeWalker | null;
+  readonly #walker: TreeWalker | null;
   /** Finds region boundaries without moving the walker; made when a region needs it. */
-  private probe: TreeWalker | null = null;
-  private single: Text | null;
+  #probe: TreeWalker | null = null;
+  #single: Text | null;
   /** Excluded regions ahead of the walker, outermost only, in document order. */
-  private regions: Element[] = [];
-  private regionIndex = 0;
+  #regions: Element[] = [];
+  #regionIndex = 0;
   /** The first text node at or after regions[regionIndex]; null when there is none or no region is left. */
-  private boundary: Text | null = null;
+  #boundary: Text | null = null;
   /** True until the cursor starts again from the root: every node it gave was given once. */
-  private once = true;
+  #once = true;
   /** The page changed since the regions were found: find them again before the next node. */
-  private stale = false;
+  #stale = false;
   /** The page removed or moved the node the walker stands on: start again from the root when resumed. */
-  private lost = false;
+  #lost = false;
 
   constructor(root: Node) {
     const doc = root.ownerDocument ?? (root as Document);
     if (root.nodeType === TEXT_NODE) {
-      this.walker = null;
-      this.single = root as Text;
+      this.#walker = null;
+      this.#single = root as Text;
     } else if (root.nodeType === ELEMENT_NODE && isExcludedElement(root as Element)) {
       // The root itself is excluded (a <pre> appended by the page): it has nothing for us.
-      this.walker = null;
-      this.single = null;
+      this.#walker = null;
+      this.#single = null;
     } else {
-      this.walker = doc.createTreeWalker(root, SHOW_TEXT);
-      this.single = null;
-      this.findRegions();
+      this.#walker = doc.createTreeWalker(root, SHOW_TEXT);
+      this.#single = null;
+      this.#findRegions();
     }
   }
 
   /** No node was given twice so far: a caller may skip checking whether it saw a node before. */
   get givesEachNodeOnce(): boolean {
-    return this.once;
+    return this.#once;
   }
 
   /** The next text node outside excluded regions. */
   next(): Text | null {
-    if (this.single) {
-      const node = this.single;
-      this.single = null;
+    if (this.#single) {
+      const node = this.#single;
+      this.#single = null;
       return node;
     }
-    const walker = this.walker;
+    const walker = this.#walker;
     if (!walker) return null;
-    if (this.stale) this.findRegions();
+    if (this.#stale) this.#findRegions();
     let node = walker.nextNode() as Text | null;
-    while (node !== null && node === this.boundary) {
-      const region = this.regions[this.regionIndex]!;
+    while (node !== null && node === this.#boundary) {
+      const region = this.#regions[this.#regionIndex]!;
       if (region.contains(node)) {
-        this.skip(region);
+        this.#skip(region);
         node = walker.nextNode() as Text | null;
       }
       // A region without text of its own (an <input>, an icon) has the node after it as its boundary.
-      this.nextRegion();
+      this.#nextRegion();
     }
     return node;
   }
@@ -135,14 +135,14 @@ export class TextNodeCursor {
    * Nodes scanned before are skipped by the caller.
    */
   resume(): void {
-    const walker = this.walker;
-    if (walker && walker.currentNode !== walker.root && (this.lost || !walker.currentNode.isConnected)) {
+    const walker = this.#walker;
+    if (walker && walker.currentNode !== walker.root && (this.#lost || !walker.currentNode.isConnected)) {
       // Moved elsewhere in the page, the walker would go on from its new place: skipping what lay between, or
       // giving nodes a second time. From the root, with the caller checking each node, neither happens.
-      this.lost = false;
+      this.#lost = false;
       walker.currentNode = walker.root;
-      this.once = false;
-      this.findRegions();
+      this.#once = false;
+      this.#findRegions();
     }
   }
 
@@ -151,28 +151,28 @@ export class TextNodeCursor {
    * when the cursor moves on, once however many changes came in while the scan was paused.
    */
   forget(): void {
-    if (this.walker) this.stale = true;
+    if (this.#walker) this.#stale = true;
   }
 
   /** The page took `node` out (perhaps to put it back elsewhere): does that take the walker's place with it? */
   removed(node: Node): void {
-    const walker = this.walker;
-    if (walker && !this.lost && walker.currentNode !== walker.root && node.contains(walker.currentNode)) this.lost = true;
+    const walker = this.#walker;
+    if (walker && !this.#lost && walker.currentNode !== walker.root && node.contains(walker.currentNode)) this.#lost = true;
   }
 
   /** Moves the walker to the last node inside `region`, so that its next node is the first one after it. */
-  private skip(region: Element): void {
+  #skip(region: Element): void {
     let last: Node = region;
     while (last.lastChild) last = last.lastChild;
-    this.walker!.currentNode = last;
+    this.#walker!.currentNode = last;
   }
 
-  private findRegions(): void {
-    const walker = this.walker!;
+  #findRegions(): void {
+    const walker = this.#walker!;
     const root = walker.root as Element | Document;
-    this.regions = [];
+    this.#regions = [];
     const at = walker.currentNode;
-    this.stale = false;
+    this.#stale = false;
     // The last outermost region met, kept or left: regions inside it go with it.
     let outer: Element | null = null;
     for (const region of root.querySelectorAll(EXCLUDED_SELECTOR)) {
@@ -181,34 +181,34 @@ export class TextNodeCursor {
         const position = at.compareDocumentPosition(region);
         // The walker stands inside this region (it became one while we were away): leave it now.
         if (position & CONTAINS) {
-          this.skip(region);
+          this.#skip(region);
           outer = region;
           continue;
         }
         if (!(position & FOLLOWING)) continue;
       }
-      this.regions.push(region);
+      this.#regions.push(region);
       outer = region;
     }
-    this.regionIndex = 0;
-    this.locateBoundary();
+    this.#regionIndex = 0;
+    this.#locateBoundary();
   }
 
-  private nextRegion(): void {
-    this.regionIndex++;
-    this.locateBoundary();
+  #nextRegion(): void {
+    this.#regionIndex++;
+    this.#locateBoundary();
   }
 
-  private locateBoundary(): void {
-    const region = this.regions[this.regionIndex];
+  #locateBoundary(): void {
+    const region = this.#regions[this.#regionIndex];
     if (!region) {
-      this.boundary = null;
+      this.#boundary = null;
       return;
     }
-    const walker = this.walker!;
-    this.probe ??= (walker.root.ownerDocument ?? (walker.root as Document)).createTreeWalker(walker.root, SHOW_TEXT);
-    this.probe.currentNode = region;
-    this.boundary = this.probe.nextNode() as Text | null;
+    const walker = this.#walker!;
+    this.#probe ??= (walker.root.ownerDocument ?? (walker.root as Document)).createTreeWalker(walker.root, SHOW_TEXT);
+    this.#probe.currentNode = region;
+    this.#boundary = this.#probe.nextNode() as Text | null;
   }
 }
 
