@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { BUDGETS } from '../../bench/report.mjs';
 import { EXTENSION_DIR, expect, markCount, markPoint, test, waitForCard, waitForMarks } from './fixtures';
 
 /** Unicode noncharacters: U+FDD0–U+FDEF and the last two code points of every plane. */
@@ -18,6 +20,11 @@ test('every script and page of the build is text Chromium accepts: UTF-8 without
     const bad = NONCHARACTER.exec(text);
     expect(bad, `${file} contains U+${bad?.[0].codePointAt(0)?.toString(16).toUpperCase()} at ${bad?.index}`).toBeNull();
   }
+});
+
+test('the content script stays within its size budget (gzip), so a change that outgrows it fails here, not only in the benchmark', () => {
+  const bytes = gzipSync(readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'))).length;
+  expect(bytes, `content.js is ${bytes} bytes gzip`).toBeLessThanOrEqual(BUDGETS.contentGzipKB * 1024);
 });
 
 test('the extension loads, its content script marks a local news page, and the popup opens', async ({ context, extensionId, origin }) => {
