@@ -60,6 +60,28 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   const [error, setError] = useState<string | null>(null);
   const [expandedEvent, setExpandedEvent] = useState<string | null>(null);
   const [newEvents, setNewEvents] = useState<Set<string>>(new Set());
+  // The views unmount while the detail view or another tab is shown: what the user typed and chose lives here,
+  // so coming back finds it as it was.
+  const [searchState, setSearchState] = useState<SearchState>({ query: '', active: 0 });
+  const [timelineFilter, setTimelineFilter] = useState<TimelineFilter>(DEFAULT_TIMELINE_FILTER);
+  // Finds the control that opened the detail view, once it is back on screen; Back returns focus to it.
+  const opener = useRef<(() => HTMLElement | null) | null>(null);
+  const [focusOpener, setFocusOpener] = useState(0);
+
+  const openDetail = (id: string, returnTo: () => HTMLElement | null) => {
+    opener.current = returnTo;
+    setDetail(id);
+  };
+  const closeDetail = () => {
+    setDetail(null);
+    setFocusOpener((n) => n + 1);
+  };
+  useEffect(() => {
+    if (focusOpener === 0) return;
+    // Without an opener (an item a card asked to open), the current tab is the nearest place to carry on from.
+    (opener.current?.() ?? document.getElementById(`tab-${tab}`))?.focus();
+    opener.current = null;
+  }, [focusOpener]);
 
   const refresh = async () => {
     const [nextReport, read] = await Promise.all([deps.getPageReport(), deps.readSettings()]);
@@ -99,6 +121,8 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
     }
   };
 
+  const search = useMemo(() => createSearch(pack), [pack]);
+
   const mentionedIds = useMemo(() => {
     if (!report || report === 'loading' || report.state !== 'on') return new Set<string>();
     return new Set(report.mentions.map((m) => deps.entityIds[m.entity]).filter((id): id is string => Boolean(id)));
@@ -131,17 +155,26 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
 
       <main class="popup-main">
       {detail ? (
-        <Detail index={index} id={detail} settings={settings} onBack={() => setDetail(null)} />
+        <Detail index={index} id={detail} settings={settings} onBack={closeDetail} />
       ) : (
         <>
           <Tabs current={tab} onChange={setTab} />
           <div class="tab-panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
             {tab === 'summary' ? <Summary index={index} settings={settings} /> : null}
-            {tab === 'page' ? <OnThisPage deps={deps} report={report} onOpen={setDetail} /> : null}
+            {tab === 'page' ? <OnThisPage deps={deps} report={report} onOpen={openDetail} /> : null}
             {tab === 'timeline' ? (
-              <Timeline index={index} settings={settings} mentioned={mentionedIds} fresh={newEvents} expanded={expandedEvent} onExpand={setExpandedEvent} />
+              <Timeline
+                index={index}
+                settings={settings}
+                filter={timelineFilter}
+                onFilter={setTimelineFilter}
+                mentioned={mentionedIds}
+                fresh={newEvents}
+                expanded={expandedEvent}
+                onExpand={setExpandedEvent}
+              />
             ) : null}
-            {tab === 'search' ? <Search pack={pack} onOpen={setDetail} /> : null}
+            {tab === 'search' ? <Search search={search} state={searchState} onState={setSearchState} onOpen={openDetail} /> : null}
           </div>
         </>
       )}
@@ -269,7 +302,7 @@ const OFF_REASON: Record<string, string> = {
   'not-a-web-page': 'It only runs on web pages.',
 };
 
-function OnThisPage({ deps, report, onOpen }: { deps: PopupDeps; report: PageReport | null | 'loading'; onOpen: (id: string) => void }) {
+function OnThisPage({ deps, report, onOpen }: { deps: PopupDeps; report: PageReport | null | 'loading'; onOpen: (id: string, returnTo: () => HTMLElement | null) => void }) {
   const [missing, setMissing] = useState<string | null>(null);
   if (report === 'loading') return <p class="muted">Looking at this page…</p>;
   if (report === null) return <p class="empty">Negotiation Lens cannot read this page (browser pages and the extension gallery are off limits to extensions).</p>;
@@ -300,7 +333,13 @@ function OnThisPage({ deps, report, onOpen }: { deps: PopupDeps; report: PageRep
             >
               <span class="kind-tag">{KIND_LABEL[r.kind] ?? r.kind}</span> {r.name} <span class="count" aria-label={`${r.count} mentions`}>×{r.count}</span>
             </button>
-            <button type="button" class="link" aria-label={`Details about ${r.name}`} onClick={() => onOpen(r.id)}>
+            <button
+              type="button"
+              class="link"
+              data-details-for={r.id}
+              aria-label={`Details about ${r.name}`}
+              onClick={() => onOpen(r.id, () => [...document.querySelectorAll<HTMLElement>('[data-details-for]')].find((b) => b.dataset.detailsFor === r.id) ?? null)}
+            >
               Details
             </button>
           </li>
@@ -311,8 +350,18 @@ function OnThisPage({ deps, report, onOpen }: { deps: PopupDeps; report: PageRep
   );
 }
 
-function Timeline(props: { index: PackIndex; settings: Settings | null; mentioned: Set<string>; fresh: Set<string>; expanded: string | null; onExpand: (id: string | null) => void }) {
-  const [filter, setFilter] = useState<TimelineFilter>(DEFAULT_TIMELINE_FILTER);
+function Timeline(props: {
+  index: PackIndex;
+  settings: Settings | null;
+  filter: TimelineFilter;
+  onFilter: (update: (filter: TimelineFilter) => TimelineFilter) => void;
+  mentioned: Set<string>;
+  fresh: Set<string>;
+  expanded: string | null;
+  onExpand: (id: string | null) => void;
+}) {
+  const { filter } = props;
+  const setFilter = (change: Partial<TimelineFilter>) => props.onFilter((current) => ({ ...current, ...change }));
   const events = filterTimeline(props.index, filter, props.settings?.tracks);
   const expandedRef = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -325,7 +374,7 @@ function Timeline(props: { index: PackIndex; settings: Settings | null; mentione
       <div class="filters">
         <label>
           Track{' '}
-          <select value={filter.track} onChange={(e) => setFilter({ ...filter, track: (e.target as HTMLSelectElement).value as TrackId | 'all' })}>
+          <select value={filter.track} onChange={(e) => setFilter({ track: (e.target as HTMLSelectElement).value as TrackId | 'all' })}>
             <option value="all">All tracks</option>
             {TRACK_IDS.map((t) => (
               <option key={t} value={t}>
@@ -336,7 +385,7 @@ function Timeline(props: { index: PackIndex; settings: Settings | null; mentione
         </label>
         <label>
           Party{' '}
-          <select value={filter.party} onChange={(e) => setFilter({ ...filter, party: (e.target as HTMLSelectElement).value as PartyId | 'all' })}>
+          <select value={filter.party} onChange={(e) => setFilter({ party: (e.target as HTMLSelectElement).value as PartyId | 'all' })}>
             <option value="all">All parties</option>
             {parties.map((p) => (
               <option key={p} value={p}>
@@ -345,7 +394,7 @@ function Timeline(props: { index: PackIndex; settings: Settings | null; mentione
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => setFilter({ ...filter, order: filter.order === 'newest' ? 'oldest' : 'newest' })}>
+        <button type="button" onClick={() => setFilter({ order: filter.order === 'newest' ? 'oldest' : 'newest' })}>
           {filter.order === 'newest' ? 'Newest first' : 'Oldest first'}
         </button>
       </div>
@@ -386,13 +435,23 @@ function Timeline(props: { index: PackIndex; settings: Settings | null; mentione
   );
 }
 
-function Search({ pack, onOpen }: { pack: Pack; onOpen: (id: string) => void }) {
-  const search = useMemo(() => createSearch(pack), [pack]);
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+type PopupSearch = ReturnType<typeof createSearch>;
+
+interface SearchState {
+  query: string;
+  /** The highlighted result. */
+  active: number;
+}
+
+function Search(props: { search: PopupSearch; state: SearchState; onState: (update: (state: SearchState) => SearchState) => void; onOpen: (id: string, returnTo: () => HTMLElement | null) => void }) {
+  const { search, onState } = props;
+  const { query, active } = props.state;
   const inputRef = useRef<HTMLInputElement>(null);
-  const hits: SearchHit[] = useMemo(() => search.search(query, 25), [query]);
+  const hits: SearchHit[] = useMemo(() => search.search(query, 25), [search, query]);
   useEffect(() => inputRef.current?.focus(), []);
+  const setActive = (next: (a: number) => number) => onState((s) => ({ ...s, active: next(s.active) }));
+  // The results are options of the search box (aria-activedescendant), so the box is what focus returns to.
+  const open = (id: string) => props.onOpen(id, () => document.getElementById('search-input'));
   const optionId = (i: number) => `result-${i}`;
   return (
     <section aria-labelledby="search-title">
@@ -409,10 +468,7 @@ function Search({ pack, onOpen }: { pack: Pack; onOpen: (id: string) => void }) 
         aria-controls="search-results"
         aria-activedescendant={hits.length ? optionId(active) : undefined}
         value={query}
-        onInput={(e) => {
-          setQuery((e.target as HTMLInputElement).value);
-          setActive(0);
-        }}
+        onInput={(e) => onState(() => ({ query: (e.target as HTMLInputElement).value, active: 0 }))}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
@@ -422,7 +478,7 @@ function Search({ pack, onOpen }: { pack: Pack; onOpen: (id: string) => void }) 
             setActive((a) => Math.max(a - 1, 0));
           } else if (e.key === 'Enter' && hits[active]) {
             e.preventDefault();
-            onOpen(hits[active]!.doc.target);
+            open(hits[active]!.doc.target);
           }
         }}
       />
@@ -435,8 +491,8 @@ function Search({ pack, onOpen }: { pack: Pack; onOpen: (id: string) => void }) 
             role="option"
             aria-selected={i === active}
             class={i === active ? 'active' : ''}
-            onClick={() => onOpen(hit.doc.target)}
-            onMouseEnter={() => setActive(i)}
+            onClick={() => open(hit.doc.target)}
+            onMouseEnter={() => setActive(() => i)}
           >
             <span class="kind-tag">{KIND_LABEL[hit.doc.kind]}</span> <span class="result-title">{hit.doc.title}</span>
             <span class="result-detail">{hit.doc.kind === 'stance' ? hit.doc.text : hit.doc.detail}</span>

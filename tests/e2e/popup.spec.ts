@@ -71,6 +71,53 @@ test('search finds misspellings and is driven from the keyboard', async ({ conte
   await expect(popup.locator('#detail-title')).toContainText('Zelensky');
 });
 
+test('Back keeps the search and the lists as they were and returns focus to what opened the detail; timeline filters survive a tab switch', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  origin,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${WIRE}`);
+  await waitForMarks(page, 3);
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  const back = popup.getByRole('button', { name: /Back/ });
+
+  await popup.getByRole('tab', { name: 'Search' }).click();
+  const input = popup.getByRole('searchbox');
+  await input.fill('zelenksy');
+  const options = popup.getByRole('option');
+  await expect(options.nth(1)).toBeVisible();
+  const results = await options.allTextContents();
+  await input.press('ArrowDown');
+  await input.press('Enter');
+  await expect(back).toBeFocused();
+  await popup.keyboard.press('Enter');
+  await expect(input).toBeFocused();
+  await expect(input).toHaveValue('zelenksy');
+  expect(await options.allTextContents()).toEqual(results);
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+
+  await popup.getByRole('tab', { name: 'This page' }).click();
+  const details = popup.getByRole('button', { name: /^Details about / }).nth(1);
+  const label = (await details.getAttribute('aria-label'))!;
+  await details.focus();
+  await popup.keyboard.press('Enter');
+  await expect(back).toBeFocused();
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('button', { name: label, exact: true })).toBeFocused();
+
+  await popup.getByRole('tab', { name: 'Timeline' }).click();
+  await popup.getByLabel('Track').selectOption('minerals');
+  await popup.getByLabel('Party').selectOption('ukraine');
+  const shown = await popup.locator('.timeline > li').count();
+  await popup.getByRole('tab', { name: 'Summary' }).click();
+  await popup.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(popup.getByLabel('Track')).toHaveValue('minerals');
+  await expect(popup.getByLabel('Party')).toHaveValue('ukraine');
+  await expect(popup.locator('.timeline > li')).toHaveCount(shown);
+});
+
 test('timeline filters by track and party, and changes order', async ({ context, serviceWorker, extensionId, origin }) => {
   const page = await context.newPage();
   await page.goto(`${origin}${WIRE}`);

@@ -1,0 +1,151 @@
+/**
+ * The popup's own behaviour with fake dependencies: what it keeps when the user moves between its views, where
+ * keyboard focus goes, and what it says when a view is empty.
+ */
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { entityIds } from '../../src/knowledge/alias-table-from-pack';
+import { indexPack } from '../../src/knowledge/pack-index';
+import type { PageReport } from '../../src/messaging/protocol';
+import { PopupApp, type PopupDeps } from '../../src/popup/PopupApp';
+import { filterTimeline } from '../../src/popup/timeline';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
+import { bundledPack } from '../helpers/packs';
+
+const pack = bundledPack();
+const index = indexPack(pack);
+const ids = entityIds(pack);
+
+let container: HTMLElement;
+
+async function waitFor<T>(check: () => T | null | undefined | false, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = check();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function deps(report: PageReport | null = null, focusRequest: string | null = null): PopupDeps {
+  const settings: Settings = { ...DEFAULT_SETTINGS, tracks: [...DEFAULT_SETTINGS.tracks], parties: [...DEFAULT_SETTINGS.parties] };
+  return {
+    pack,
+    index,
+    entityIds: ids,
+    getPageReport: async () => report,
+    revealOnPage: async () => true,
+    readSettings: async () => ({ settings, problems: [] }),
+    setSite: async () => {},
+    setPaused: async () => {},
+    onSettingsChanged: () => () => {},
+    takeFocusRequest: async () => focusRequest,
+    loadSeenEvents: async () => null,
+    saveSeenEvents: async () => {},
+    openOptions: () => {},
+  };
+}
+
+const $ = <T extends Element = HTMLElement>(selector: string) => container.querySelector<T>(selector);
+const tab = (name: string) => [...container.querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((b) => b.textContent === name)!;
+const button = (name: string) => [...container.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === name);
+const options = () => [...container.querySelectorAll('[role="option"]')];
+
+function type(input: HTMLInputElement, text: string) {
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+const press = (el: Element, key: string) => el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+function choose(select: HTMLSelectElement, value: string) {
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+async function mount(report: PageReport | null = null, focusRequest: string | null = null) {
+  render(<PopupApp deps={deps(report, focusRequest)} />, container);
+  await waitFor(() => $('[data-ready]'), 'the popup');
+  // The settings arrive asynchronously; the timeline's party list depends on them.
+  await waitFor(() => $('.controls input') && !container.textContent?.includes('Checking this page'), 'the settings');
+}
+
+async function goBack() {
+  const back = await waitFor(() => button('← Back'), 'the Back button');
+  back.click();
+  await waitFor(() => !$('.detail'), 'the detail view to close');
+  // Focus moves in an effect after the render.
+  await new Promise((resolve) => setTimeout(resolve, 60));
+}
+
+describe('PopupApp', () => {
+  beforeEach(() => {
+    container = document.createElement('div');
+    document.body.append(container);
+  });
+  afterEach(() => {
+    render(null, container);
+    container.remove();
+  });
+
+  it('keeps the query, the results and the chosen result after Back, and focus returns to the search box', async () => {
+    await mount();
+    tab('Search').click();
+    const input = await waitFor(() => $<HTMLInputElement>('#search-input'), 'the search box');
+    type(input, 'zelenksy');
+    await waitFor(() => options().length > 1, 'results');
+    const results = options().map((o) => o.textContent);
+    press(input, 'ArrowDown');
+    await waitFor(() => options()[1]?.getAttribute('aria-selected') === 'true', 'the second result');
+    press(input, 'Enter');
+    await waitFor(() => $('#detail-title'), 'the detail view');
+
+    await goBack();
+    const again = $<HTMLInputElement>('#search-input')!;
+    expect(again.value).toBe('zelenksy');
+    expect(options().map((o) => o.textContent)).toEqual(results);
+    expect(options()[1]!.getAttribute('aria-selected')).toBe('true');
+    expect(again.getAttribute('aria-activedescendant')).toBe(options()[1]!.id);
+    expect(document.activeElement).toBe(again);
+  });
+
+  it('returns focus to the "Details" button that opened the detail view from "This page"', async () => {
+    const mention = (id: string) => ({ entity: ids.indexOf(id), count: 2 });
+    await mount({ state: 'on', site: 'example.com', mentions: [mention('zelensky'), mention('putin'), mention('minerals-deal')] });
+    tab('This page').click();
+    const details = await waitFor(() => $<HTMLButtonElement>('button[aria-label="Details about Vladimir Putin"]'), 'the list');
+    details.click();
+    await waitFor(() => $('#detail-title')?.textContent?.includes('Putin'), 'the detail view');
+
+    await goBack();
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Details about Vladimir Putin');
+  });
+
+  it('after an item a card asked to open, Back puts focus on the current tab', async () => {
+    await mount(null, 'putin');
+    await waitFor(() => $('#detail-title')?.textContent?.includes('Putin'), 'the detail view');
+    await goBack();
+    expect(document.activeElement).toBe(tab('Summary'));
+  });
+
+  it('keeps the timeline filters when the user switches tabs', async () => {
+    await mount();
+    tab('Timeline').click();
+    choose(await waitFor(() => $<HTMLSelectElement>('#panel-timeline select'), 'the filters'), 'minerals');
+    const minerals = filterTimeline(index, { track: 'minerals', party: 'all', order: 'newest' }).length;
+    await waitFor(() => container.querySelectorAll('.timeline > li').length === minerals, 'the events of one track');
+    const party = container.querySelectorAll<HTMLSelectElement>('#panel-timeline select')[1]!;
+    choose(party, 'ukraine');
+    const shown = filterTimeline(index, { track: 'minerals', party: 'ukraine', order: 'newest' }).length;
+    await waitFor(() => container.querySelectorAll('.timeline > li').length === shown, 'the filtered list');
+
+    tab('Search').click();
+    await waitFor(() => $('#search-input'), 'the search tab');
+    tab('Timeline').click();
+    const [track2, party2] = await waitFor(() => {
+      const selects = container.querySelectorAll<HTMLSelectElement>('#panel-timeline select');
+      return selects.length === 2 ? selects : null;
+    }, 'the timeline');
+    expect(track2!.value).toBe('minerals');
+    expect(party2!.value).toBe('ukraine');
+    expect(container.querySelectorAll('.timeline > li').length).toBe(shown);
+  });
+});
