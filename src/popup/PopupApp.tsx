@@ -368,13 +368,20 @@ function Timeline(props: {
     expandedRef.current?.scrollIntoView({ block: 'start' });
   }, [props.expanded]);
   const parties = props.settings ? PARTY_IDS.filter((p) => props.settings!.parties.includes(p)) : PARTY_IDS;
+  const narrowed = filter.track !== 'all' || filter.party !== 'all';
+  const trackRef = useRef<HTMLSelectElement>(null);
+  const clearFilters = () => {
+    setFilter({ track: 'all', party: 'all' });
+    // The button goes away with the empty list: focus the first filter rather than lose it.
+    trackRef.current?.focus();
+  };
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
       <div class="filters">
         <label>
           Track{' '}
-          <select value={filter.track} onChange={(e) => setFilter({ track: (e.target as HTMLSelectElement).value as TrackId | 'all' })}>
+          <select ref={trackRef} value={filter.track} onChange={(e) => setFilter({ track: (e.target as HTMLSelectElement).value as TrackId | 'all' })}>
             <option value="all">All tracks</option>
             {TRACK_IDS.map((t) => (
               <option key={t} value={t}>
@@ -398,9 +405,18 @@ function Timeline(props: {
           {filter.order === 'newest' ? 'Newest first' : 'Oldest first'}
         </button>
       </div>
-      <p class="meta" aria-live="polite">
-        {events.length} event{events.length === 1 ? '' : 's'}
+      <p class={events.length ? 'meta' : 'empty'} aria-live="polite">
+        {events.length
+          ? `${events.length} event${events.length === 1 ? '' : 's'}`
+          : narrowed
+            ? 'No events match these filters.'
+            : 'No events on the tracks chosen in Settings.'}
       </p>
+      {events.length === 0 && narrowed ? (
+        <button type="button" class="clear-filters" onClick={clearFilters}>
+          Clear filters
+        </button>
+      ) : null}
       <ol class="timeline">
         {events.map((e) => {
           const open = props.expanded === e.id;

@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entityIds } from '../../src/knowledge/alias-table-from-pack';
 import { indexPack } from '../../src/knowledge/pack-index';
+import { PARTY_IDS, TRACK_IDS } from '../../src/knowledge/schema';
 import type { PageReport } from '../../src/messaging/protocol';
 import { PopupApp, type PopupDeps } from '../../src/popup/PopupApp';
 import { filterTimeline } from '../../src/popup/timeline';
@@ -147,5 +148,33 @@ describe('PopupApp', () => {
     expect(track2!.value).toBe('minerals');
     expect(party2!.value).toBe('ukraine');
     expect(container.querySelectorAll('.timeline > li').length).toBe(shown);
+  });
+
+  it('says when no event matches the filters, and offers to reset them', async () => {
+    const empty = TRACK_IDS.flatMap((track) => PARTY_IDS.map((party) => ({ track, party }))).find(
+      (f) => filterTimeline(index, { ...f, order: 'newest' }).length === 0,
+    );
+    expect(empty, 'a track and party with no events in the bundled pack').toBeDefined();
+    await mount();
+    tab('Timeline').click();
+    const [track, party] = await waitFor(() => {
+      const selects = container.querySelectorAll<HTMLSelectElement>('#panel-timeline select');
+      return selects.length === 2 ? selects : null;
+    }, 'the filters');
+    choose(track!, empty!.track);
+    const ofTrack = filterTimeline(index, { track: empty!.track, party: 'all', order: 'newest' }).length;
+    await waitFor(() => container.querySelectorAll('.timeline > li').length === ofTrack, 'the events of one track');
+    choose(party!, empty!.party);
+    await waitFor(() => container.querySelectorAll('.timeline > li').length === 0, 'an empty list');
+    expect(container.textContent).toContain('No events match these filters.');
+
+    const reset = button('Clear filters');
+    expect(reset).toBeDefined();
+    reset!.click();
+    await waitFor(() => container.querySelectorAll('.timeline > li').length === pack.events.length, 'every event');
+    expect(container.textContent).not.toContain('No events match these filters.');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    // The button is gone, so focus goes to the first filter rather than getting lost.
+    expect(document.activeElement).toBe(container.querySelector('#panel-timeline select'));
   });
 });
