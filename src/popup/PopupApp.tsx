@@ -2,6 +2,7 @@
  * The toolbar popup: where the talks stand, what this page mentions, a timeline, and search.
  * Everything it needs comes in as `PopupDeps`, so the same component runs in tests with fakes.
  */
+import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { buildCardModel, formatEventDate, sourceLinks } from '../cards/card-model';
 import { PARTY_NAMES, TRACK_NAMES, type PackIndex } from '../knowledge/pack-index';
@@ -522,7 +523,17 @@ function Search(props: { search: PopupSearch; state: SearchState; onState: (upda
 function Detail({ index, id, settings, onBack }: { index: PackIndex; id: string; settings: Settings | null; onBack: () => void }) {
   const model = buildCardModel(index, id, settings ? { tracks: settings.tracks, parties: settings.parties } : {});
   const back = useRef<HTMLButtonElement>(null);
+  const allStances = useRef<HTMLDetailsElement>(null);
   useEffect(() => back.current?.focus(), [id]);
+  // The stance table's "N earlier positions below" opens the list of every position and takes focus there.
+  const showEarlier = () => {
+    const details = allStances.current;
+    if (!details) return;
+    details.open = true;
+    const summary = details.querySelector('summary');
+    summary?.focus({ preventScroll: true });
+    summary?.scrollIntoView({ block: 'start' });
+  };
   return (
     <section class="detail" aria-labelledby="detail-title">
       <button ref={back} type="button" class="back" onClick={onBack}>
@@ -532,8 +543,8 @@ function Detail({ index, id, settings, onBack }: { index: PackIndex; id: string;
         <>
           <p class="kind-tag">{KIND_LABEL[model.kind] ?? model.kind}</p>
           <h2 id="detail-title">{model.name}</h2>
-          <CardBody model={model} />
-          {model.kind === 'topic' ? <AllStances index={index} topic={id} /> : null}
+          <CardBody model={model} onShowEarlier={showEarlier} />
+          {model.kind === 'topic' ? <AllStances index={index} topic={id} detailsRef={allStances} /> : null}
         </>
       ) : (
         <p id="detail-title">This item is not in the knowledge pack.</p>
@@ -543,11 +554,11 @@ function Detail({ index, id, settings, onBack }: { index: PackIndex; id: string;
 }
 
 /** Every position on a topic, newest first per party: the card shows only the latest. */
-function AllStances({ index, topic }: { index: PackIndex; topic: string }) {
+function AllStances({ index, topic, detailsRef }: { index: PackIndex; topic: string; detailsRef: RefObject<HTMLDetailsElement | null> }) {
   const stances = index.stancesByTopic(topic);
   if (stances.length === 0) return null;
   return (
-    <details class="all-stances">
+    <details class="all-stances" ref={detailsRef}>
       <summary>All {stances.length} positions on this topic</summary>
       <ul>
         {stances.map((s) => (

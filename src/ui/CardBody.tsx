@@ -2,7 +2,8 @@
 import type { CardModel } from '../cards/card-model';
 import { Conflicts, Sources, Stance, StanceTable } from './facts';
 
-export function CardBody({ model }: { model: CardModel }) {
+/** `onShowEarlier`: given by the popup, which lists a topic's earlier positions below the card (see StanceTable). */
+export function CardBody({ model, onShowEarlier }: { model: CardModel; onShowEarlier?: () => void }) {
   if (model.kind === 'topic')
     return (
       <div class="card-body">
@@ -10,7 +11,7 @@ export function CardBody({ model }: { model: CardModel }) {
         <div class="status-line">
           <strong>Status</strong> (<time dateTime={model.status.date}>{model.status.date}</time>): {model.status.text} <Sources sources={model.status.sources} />
         </div>
-        <StanceTable rows={model.rows} caption="Where each party stands (latest position)" />
+        <StanceTable rows={model.rows} caption="Where each party stands (latest position)" onShowEarlier={onShowEarlier} />
         <Conflicts conflicts={model.conflicts} />
         <Related model={model} />
       </div>

@@ -48,8 +48,11 @@ export function Stance({ cell }: { cell: StanceCell }) {
   );
 }
 
-/** One row per party, the same fields in the same order for each; an empty cell says so. */
-export function StanceTable({ rows, caption }: { rows: readonly StanceRow[]; caption: string }) {
+/**
+ * One row per party, the same fields in the same order for each; an empty cell says so. A card says the earlier
+ * positions are in the popup; the popup, which lists them below the table, passes `onShowEarlier` to go there.
+ */
+export function StanceTable({ rows, caption, onShowEarlier }: { rows: readonly StanceRow[]; caption: string; onShowEarlier?: () => void }) {
   return (
     <table class="stances">
       <caption>{caption}</caption>
@@ -73,7 +76,13 @@ export function StanceTable({ rows, caption }: { rows: readonly StanceRow[]; cap
                   <Stance cell={row.stance} />
                   {row.earlier > 0 ? (
                     <p class="meta">
-                      {row.earlier} earlier position{row.earlier > 1 ? 's' : ''} in the popup
+                      {onShowEarlier ? (
+                        <button type="button" class="link" onClick={onShowEarlier}>
+                          {row.earlier} earlier position{row.earlier > 1 ? 's' : ''} below
+                        </button>
+                      ) : (
+                        `${row.earlier} earlier position${row.earlier > 1 ? 's' : ''} in the popup`
+                      )}
                     </p>
                   ) : null}
                 </>

@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCardModel } from '../../src/cards/card-model';
 import { entityIds } from '../../src/knowledge/alias-table-from-pack';
 import { indexPack } from '../../src/knowledge/pack-index';
 import { PARTY_IDS, TRACK_IDS } from '../../src/knowledge/schema';
@@ -11,6 +12,7 @@ import type { PageReport } from '../../src/messaging/protocol';
 import { PopupApp, type PopupDeps } from '../../src/popup/PopupApp';
 import { filterTimeline } from '../../src/popup/timeline';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
+import { CardBody } from '../../src/ui/CardBody';
 import { bundledPack } from '../helpers/packs';
 
 const pack = bundledPack();
@@ -176,5 +178,33 @@ describe('PopupApp', () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     // The button is gone, so focus goes to the first filter rather than getting lost.
     expect(document.activeElement).toBe(container.querySelector('#panel-timeline select'));
+  });
+
+  it('in a topic, the earlier positions are "below" and a button opens them there; the hover card still points to the popup', async () => {
+    await mount();
+    tab('Search').click();
+    type(await waitFor(() => $<HTMLInputElement>('#search-input'), 'the search box'), 'minerals deal');
+    const topic = await waitFor(() => options().find((o) => o.textContent?.startsWith('Topic') && o.textContent.includes('Minerals deal')), 'the topic');
+    (topic as HTMLElement).click();
+    await waitFor(() => $('.stances'), 'the stance table');
+    const earlier = (root: Element) => [...root.querySelectorAll('.stances .meta')].map((p) => p.textContent ?? '').filter((t) => /earlier position/.test(t));
+    const notes = earlier(container);
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(note).toMatch(/^\d+ earlier positions? below$/);
+
+    const all = $<HTMLDetailsElement>('.all-stances')!;
+    expect(all.querySelector('summary')?.textContent).toMatch(/^All \d+ positions on this topic$/);
+    expect(all.open).toBe(false);
+    button(notes[0]!)!.click();
+    expect(all.open).toBe(true);
+    expect(document.activeElement).toBe(all.querySelector('summary'));
+
+    // The hover card, outside the popup, keeps pointing to the popup, as plain text.
+    const card = document.createElement('div');
+    render(<CardBody model={buildCardModel(index, 'minerals-deal')!} />, card);
+    const cardNotes = earlier(card);
+    expect(cardNotes.length).toBe(notes.length);
+    for (const note of cardNotes) expect(note).toMatch(/^\d+ earlier positions? in the popup$/);
+    expect(card.querySelector('.stances button')).toBeNull();
   });
 });
