@@ -3,7 +3,7 @@
  * not. The page follows changes made in other tabs through `storage.onChanged`.
  */
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Storage } from 'webextension-polyfill';
 import { PARTY_NAMES, TRACK_NAMES } from '../knowledge/pack-index';
 import { PARTY_IDS, TRACK_IDS } from '../knowledge/schema';
@@ -401,6 +401,18 @@ function AddSiteForm(props: {
   const [pickedChoice, setPickedChoice] = useState<SiteChoice | null>(null);
   const [error, setError] = useState<string | null>(null);
   const choice = pickedChoice ?? suggestedChoice(defaultMode);
+
+  // Each site added grows the list above this form and pushes the field down, and the browser does not scroll to
+  // follow a focused field that moves: someone adding sites one after another would type under the status line.
+  // While the field has focus, keep it in view with the line under it (the hint, or what was wrong); the page's
+  // scroll padding keeps both clear of the status line. The field goes last, so it wins in a short window.
+  const siteCount = Object.keys(sites).length;
+  useLayoutEffect(() => {
+    const field = inputRef.current;
+    if (!field || document.activeElement !== field) return;
+    document.getElementById(error ? 'new-site-error' : 'new-site-hint')?.scrollIntoView({ block: 'nearest' });
+    field.scrollIntoView({ block: 'nearest' });
+  }, [siteCount, error]);
 
   const submit = async (event: Event) => {
     event.preventDefault();

@@ -79,6 +79,37 @@ test('the add-site form normalises what is typed and explains what it cannot use
   await expect(options.getByText('bbc.co.uk is already in the list, switched off.')).toBeVisible();
 });
 
+test('adding sites one after another from the keyboard keeps the address field and the line under it in view, clear of the status line', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await openOptions(context, extensionId);
+  const input = options.getByLabel('Site or page address');
+  // Where the field and the line under it are, and where the status line stuck to the bottom of the window starts.
+  const layout = (line: string) =>
+    options.evaluate((id) => {
+      const statusTop = Math.min(document.querySelector('.status')!.getBoundingClientRect().top, innerHeight);
+      return { fieldTop: document.getElementById('new-site')!.getBoundingClientRect().top, lineBottom: document.getElementById(id)!.getBoundingClientRect().bottom, statusTop };
+    }, line);
+  await input.focus();
+  for (let i = 1; i <= 8; i++) {
+    await options.keyboard.type(`site${i}.example`);
+    await options.keyboard.press('Enter');
+    await expect(options.getByRole('combobox', { name: `site${i}.example` })).toBeVisible();
+    await expect(input).toHaveValue('');
+    await expect(input).toBeFocused();
+    const { fieldTop, lineBottom, statusTop } = await layout('new-site-hint');
+    expect(fieldTop, `field below the top of the window after ${i} sites`).toBeGreaterThanOrEqual(0);
+    expect(lineBottom, `field and hint above the status line after ${i} sites`).toBeLessThanOrEqual(statusTop);
+  }
+  // A mistake: what was wrong shows under the field, above the status line.
+  await options.keyboard.type('not a site');
+  await options.keyboard.press('Enter');
+  await expect(options.locator('#new-site-error')).toHaveText(/is not a web site address/);
+  const { lineBottom, statusTop } = await layout('new-site-error');
+  expect(lineBottom, 'the message above the status line').toBeLessThanOrEqual(statusTop);
+});
+
 test('the last checked track cannot be unchecked, and the page says why', async ({ context, extensionId }) => {
   const options = await openOptions(context, extensionId);
   const tracks = options.getByRole('group', { name: 'Tracks shown in cards and the timeline' });
