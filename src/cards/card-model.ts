@@ -75,6 +75,8 @@ export type CardModel =
       affiliation?: string;
       party?: string;
       stances: TopicStanceLine[];
+      /** How many of the actor's positions the tracks and parties in the settings leave out. */
+      hiddenStances: number;
     })
   | (CardBase & {
       kind: 'event';
@@ -131,12 +133,13 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
   const conflicts = (list: readonly Conflict[] | undefined): ConflictModel[] =>
     (list ?? []).map((c) => ({ about: c.about, versions: c.versions.map((v) => ({ text: v.text, sources: links(v.sources) })) }));
   const trackAllowed = (tracks: readonly TrackId[]) => !filters.tracks || tracks.length === 0 || tracks.some((t) => filters.tracks!.includes(t));
+  const partyAllowed = (party: PartyId) => !filters.parties || filters.parties.includes(party);
   const eventLine = (e: NewsEvent): EventLine => ({ id: e.id, name: e.name, date: formatEventDate(e) });
   const base = { id, asOf: pack.meta.asOf, packTitle: pack.meta.title };
 
   if (entity.kind === 'topic') {
     const topic = entity.item;
-    const parties = (topic.parties ?? CORE_PARTY_IDS).filter((p) => !filters.parties || filters.parties.includes(p));
+    const parties = (topic.parties ?? CORE_PARTY_IDS).filter(partyAllowed);
     const stances = index.stancesByTopic(topic.id);
     const rows: StanceRow[] = parties.map((party) => {
       const own = stances.filter((s) => s.party === party);
@@ -159,12 +162,14 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
     const actor = entity.item;
     // A state's card shows what its people said too; a person's card shows their own positions.
     const people = new Set([actor.id, ...index.pack.actors.filter((a) => a.affiliation === actor.id).map((a) => a.id)]);
-    const own = index.pack.stances
-      .filter((s) => s.actor !== undefined && people.has(s.actor))
+    const all = index.pack.stances.filter((s) => s.actor !== undefined && people.has(s.actor));
+    // The settings' parties apply here as on topic cards: "parties whose positions cards show".
+    const own = all
       .filter((s) => {
         const topic = index.entity(s.topic);
         return topic?.kind !== 'topic' || !topic.item.track || trackAllowed([topic.item.track]);
       })
+      .filter((s) => partyAllowed(s.party))
       .sort((a, b) => b.date.localeCompare(a.date));
     // One line per topic, the latest: a card is a summary, the popup has the rest.
     const seen = new Set<string>();
@@ -185,6 +190,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
       ...(actor.affiliation ? { affiliation: index.actor(actor.affiliation)?.name ?? actor.affiliation } : {}),
       ...(party ? { party: PARTY_NAMES[party] } : {}),
       stances: lines,
+      hiddenStances: all.length - own.length,
       conflicts: [],
       sources: links(actor.sources),
       relatedEvents: index.eventsNewestFirst.filter((e) => e.participants.some((p) => people.has(p))).slice(0, RELATED_EVENTS).map(eventLine),

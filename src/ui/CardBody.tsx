@@ -39,6 +39,7 @@ export function CardBody({ model, onShowEarlier }: { model: CardModel; onShowEar
         <Related model={model} title="Earlier on the same track" />
       </div>
     );
+  const who = model.kind === 'person' ? 'person' : 'actor';
   return (
     <div class="card-body">
       <p class="lede">
@@ -59,7 +60,7 @@ export function CardBody({ model, onShowEarlier }: { model: CardModel; onShowEar
           </ul>
         </section>
       ) : (
-        <p class="no-position">No positions of this {model.kind === 'person' ? 'person' : 'actor'} in our sources.</p>
+        <p class="no-position">{model.hiddenStances > 0 ? `Your settings hide the positions of this ${who}.` : `No positions of this ${who} in our sources.`}</p>
       )}
       <p class="meta">
         <Sources sources={model.sources} label="About" />
