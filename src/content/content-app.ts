@@ -111,7 +111,6 @@ export class ContentApp {
     await this.#applySettings();
   }
 
-  /** The page changed location without a reload (a single-page app). */
   /** A History API navigation. A jump within the page (a table of contents, a footnote: only the hash changes) is not one. */
   onNavigation(from: string, to: string): void {
     if (!this.#decision?.on || withoutHash(from) === withoutHash(to)) return;

@@ -54,9 +54,10 @@ export class Highlighter {
     if (this.#marks.size === 1) this.ensureRegistered();
   }
 
-  delete(range: AbstractRange): void {
+  /** `keepActive`: the mark is only far from the viewport now; if its card is open, it stays marked as active. */
+  delete(range: AbstractRange, keepActive = false): void {
     this.#marks.delete(range);
-    this.#active.delete(range);
+    if (!keepActive) this.#active.delete(range);
   }
 
   setActive(range: AbstractRange | null): void {

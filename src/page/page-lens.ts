@@ -454,7 +454,7 @@ export class PageLens {
       } else if (this.#near.delete(block)) {
         // Far away now: let go of the ranges too; they are made again when the paragraph comes back.
         for (const mark of marks) {
-          if (mark.range) this.#deps.highlighter.delete(mark.range);
+          if (mark.range) this.#deps.highlighter.delete(mark.range, true);
           mark.range = null;
         }
       }

@@ -350,6 +350,20 @@ describe('painting near the viewport', () => {
     expect(s.registry.get(HIGHLIGHT_NAMES.underline)?.size).toBe(4);
   });
 
+  it('a paragraph that goes far keeps its active mark (the one whose card is open) marked as active', async () => {
+    const registry = new Map<string, FakeHighlight>();
+    const highlighter = new Highlighter({ registry: registry as unknown as HighlightRegistry, create: () => new FakeHighlight() as unknown as Highlight }, 'underline');
+    const s = setup(page, false, { IntersectionObserver: FakeViewport as unknown as typeof IntersectionObserver, highlighter });
+    placeAt(s, { p1: 0, p2: 50_000, p3: 100_000 });
+    s.lens.start();
+    await settle(s);
+    const first = s.lens.shownMarks()[0]!;
+    highlighter.setActive(s.lens.rangeOf(first));
+    FakeViewport.last!.report(s.document.getElementById('p1')!, false);
+    expect(registry.get(HIGHLIGHT_NAMES.underline)?.size ?? 0).toBe(0);
+    expect(registry.get(HIGHLIGHT_NAMES.active)?.size).toBe(1);
+  });
+
   it('stops watching a paragraph whose marks are gone, and everything on stop()', async () => {
     const s = setupFar();
     s.lens.start();
