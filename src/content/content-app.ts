@@ -13,6 +13,7 @@ import { isOffScreen, placeCard, type Rect } from '../overlay/placement';
 import { Highlighter, type HighlightApi } from '../page/highlighter';
 import { markFromPoint, rectsOf, scrollMarkIntoView } from '../page/hit-test';
 import { PageLens, type Mark } from '../page/page-lens';
+import { isRendered } from '../page/text-nodes';
 import type { SiteDecision } from '../settings/site-policy';
 
 export interface ContentAppDeps {
@@ -81,8 +82,7 @@ export class ContentApp {
         MutationObserver: window.MutationObserver,
         IntersectionObserver: window.IntersectionObserver,
         makeRange: (node, start, end) => new window.StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }),
-        // The browser's own check; text-nodes.ts `isRendered` adds an inline-style fallback that only Node tools need.
-        isRendered: (el) => el.checkVisibility({ visibilityProperty: true }),
+        isRendered,
       },
       { markEveryMention: false },
     );
@@ -111,9 +111,13 @@ export class ContentApp {
     await this.#applySettings();
   }
 
-  /** A History API navigation. A jump within the page (a table of contents, a footnote: only the hash changes) is not one. */
+  /**
+   * A History API navigation. A jump within the page (a table of contents, a footnote) is not one: only the hash
+   * changes, and it names an element of the page. A hash router's "#/world/story" names none.
+   */
   onNavigation(from: string, to: string): void {
-    if (!this.#decision?.on || withoutHash(from) === withoutHash(to)) return;
+    const target = new URL(to).hash.slice(1);
+    if (!this.#decision?.on || (withoutHash(from) === withoutHash(to) && (!target || this.#deps.window.document.getElementById(decodeURIComponent(target))))) return;
     this.#machine.close();
     this.#cursor = null;
     this.#lens.restart();

@@ -6,6 +6,7 @@
  * the number of marks it keeps is capped (MAX_MARKS), so a live blog that grows for hours costs bounded memory.
  */
 import type { CompiledMatcher } from '../matcher/compile';
+import { findMentions } from '../matcher/find-mentions';
 import { addToTally, isRelevant, newTally } from '../matcher/relevance';
 import type { Highlighter } from './highlighter';
 import { scanTextNodes, type RenderedCheck } from './mention-scan';
@@ -67,8 +68,8 @@ interface NodeSource {
   next(): Text | null;
   /** True while every node given is new to the lens (a first scan): then nothing needs checking against records. */
   readonly givesEachNodeOnce?: boolean;
-  /** After a yield: the page may have changed under the source. */
-  resume?(): void;
+  /** After a yield: the page may have changed under the source. True if it started again from the root. */
+  resume?(): boolean;
 }
 
 const listSource = (nodes: readonly Text[]): NodeSource => {
@@ -173,7 +174,13 @@ export class PageLens {
     this.idle = this.#scan(cursor, generation).finally(() => {
       this.#cursors.delete(cursor);
       // A restart during this scan began another first scan, which still paints at once.
-      if (generation === this.#generation) this.#checkNearNow = false;
+      if (generation !== this.#generation) return;
+      this.#checkNearNow = false;
+      // The page kept moving what we read: walk all of it again (nodes read before are skipped) once it is quiet.
+      if (cursor.incomplete) {
+        this.#overflowed = true;
+        this.#scheduleFlush();
+      }
     });
   }
 
@@ -273,7 +280,8 @@ export class PageLens {
       if (node) {
         await yieldToPage();
         if (generation !== this.#generation) return;
-        source.resume?.();
+        // Started again from the root: the node held here comes again in its new place, or is gone.
+        if (source.resume?.()) node = source.next();
       }
     }
     this.#deps.highlighter.ensureRegistered();
@@ -499,7 +507,7 @@ export class PageLens {
         record.addedNodes.forEach((node) => {
           if (node.nodeType !== TEXT_NODE && node.nodeType !== ELEMENT_NODE) return;
           this.#enqueue(node);
-          this.#inserted.add(node);
+          if (this.#inserted.size < MAX_QUEUED_NODES) this.#inserted.add(node);
         });
         if (record.removedNodes.length > 0) {
           this.#removalsSeen = true;
@@ -534,41 +542,56 @@ export class PageLens {
   async #flush(): Promise<void> {
     if (!this.#running) return;
     const root = this.#deps.root();
-    const queued = this.#overflowed && root ? [root] : [...this.#queued];
-    const inserted = this.#overflowed ? new Set<Node>() : this.#inserted;
+    const overflowed = this.#overflowed && root !== null;
+    const queued = overflowed ? [root] : [...this.#queued];
+    const inserted = this.#inserted;
     this.#queued = new Set();
     this.#inserted = new Set();
     this.#overflowed = false;
+    // Visibility and blocks can change with the page; do not trust answers from before this batch.
+    this.#visibility.clear();
+    this.#blocks.clear();
     if (this.#removalsSeen) {
       this.#removalsSeen = false;
       for (const [node, record] of this.#records) if (!node.isConnected) this.#drop(node, record);
+      for (const el of this.#hiddenWatched)
+        if (!el.isConnected) {
+          this.#hiddenWatched.delete(el);
+          this.#viewport?.unobserve(el);
+        }
     }
+    // Inserted text may have moved from another paragraph: then its marks are decided again there. Text put back
+    // where it was keeps its marks, so an open card stays on its mark.
+    const recheck = (text: Text) => {
+      const record = this.#records.get(text);
+      if (record?.marks.some((m) => m.block !== null && m.block !== blockOf(text, this.#blocks))) this.#drop(text, record);
+    };
+    // A batch too big to list its nodes: check every node with marks (at most MAX_MARKS).
+    if (overflowed) for (const text of this.#records.keys()) recheck(text);
     const texts = new Set<Text>();
     for (const node of queued) {
       if (!node.isConnected || isOurs(node)) continue;
       const element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
-      if (isInExcludedRegion(node) || (element && !this.#deps.isRendered(element))) {
+      const excluded = isInExcludedRegion(node);
+      if (excluded || (element && !this.#deps.isRendered(element))) {
         // Text moved into an editable or hidden region, or a region that became one: its marks must go.
         this.#dropUnder(node);
+        // Added while hidden (a collapsed post) and about the talks: scanned once it is shown.
+        if (!excluded && node === element && this.#viewport && findMentions(this.#deps.matcher(), element.textContent ?? '').length > 0) this.#watchHidden([element]);
         continue;
       }
       const fresh = inserted.has(node);
-      const cursor = new TextNodeCursor(node);
-      for (let text = cursor.next(); text; text = cursor.next()) {
+      forEachText(node, (text) => {
         texts.add(text);
-        // Inserted text may have been moved from another paragraph: its marks are decided again there.
-        const record = fresh ? this.#records.get(text) : undefined;
-        if (record) this.#drop(text, record);
-      }
+        if (fresh) recheck(text);
+      });
     }
-    // Visibility and blocks can change with the page; do not trust answers from before this batch.
-    this.#visibility.clear();
-    this.#blocks.clear();
     await this.#scan(listSource([...texts]), this.#generation);
   }
 
+
   /** Watches hidden elements whose text has mentions: once the viewport observer sees them, they are scanned. */
-  #watchHidden(elements: Set<Element>): void {
+  #watchHidden(elements: Iterable<Element>): void {
     for (const el of elements) {
       if (this.#hiddenWatched.size >= MAX_WATCHED_HIDDEN) return;
       if (this.#hiddenWatched.has(el)) continue;
@@ -576,6 +599,11 @@ export class PageLens {
       this.#viewport!.observe(el);
     }
   }
+}
+
+function forEachText(root: Node, visit: (text: Text) => void): void {
+  const cursor = new TextNodeCursor(root);
+  for (let text = cursor.next(); text; text = cursor.next()) visit(text);
 }
 
 /** Where an element is against the painted area: the viewport and PAINT_MARGIN_SCREENS above and below it. */

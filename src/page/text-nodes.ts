@@ -57,6 +57,8 @@ export function isInExcludedRegion(node: Node): boolean {
 }
 
 const NON_BLANK = /\S/;
+/** Times a scan starts again from the root because the page moved the node it stood on (see `resume`). */
+export const MAX_RESTARTS = 3;
 
 /**
  * Walks the text nodes under a root in document order, one at a time, so a scan can stop between any two nodes
@@ -84,6 +86,14 @@ export class TextNodeCursor {
   #stale = false;
   /** The page removed or moved the node the walker stands on: start again from the root when resumed. */
   #lost = false;
+  #restarts = 0;
+  /** Past MAX_RESTARTS on a page that keeps moving what we read, the walk ends early. */
+  #ended = false;
+  /**
+   * True when the walk may have missed text: it ended early, or went on from a moved node's new place. The caller
+   * scans the page again once it is quiet.
+   */
+  incomplete = false;
 
   constructor(root: Node) {
     const doc = root.ownerDocument ?? (root as Document);
@@ -114,7 +124,7 @@ export class TextNodeCursor {
       return node;
     }
     const walker = this.#walker;
-    if (!walker) return null;
+    if (!walker || this.#ended) return null;
     if (this.#stale) this.#findRegions();
     let node = walker.nextNode() as Text | null;
     while (node !== null && node === this.#boundary) {
@@ -134,16 +144,24 @@ export class TextNodeCursor {
    * (a framework re-render), the walker would only finish that detached subtree: start again from the root.
    * Nodes scanned before are skipped by the caller.
    */
-  resume(): void {
+  resume(): boolean {
     const walker = this.#walker;
-    if (walker && walker.currentNode !== walker.root && (this.#lost || !walker.currentNode.isConnected)) {
-      // Moved elsewhere in the page, the walker would go on from its new place: skipping what lay between, or
-      // giving nodes a second time. From the root, with the caller checking each node, neither happens.
-      this.#lost = false;
-      walker.currentNode = walker.root;
-      this.#once = false;
-      this.#findRegions();
+    if (!walker || walker.currentNode === walker.root) return false;
+    const detached = !walker.currentNode.isConnected;
+    if (!detached && !this.#lost) return false;
+    this.#lost = false;
+    if (this.#restarts++ >= MAX_RESTARTS) {
+      // A page that moves or re-renders what we read at every pause (a live ticker) would keep us starting over.
+      this.incomplete = true;
+      this.#ended = detached;
+      return false;
     }
+    // Moved elsewhere in the page, the walker would go on from its new place: skipping what lay between, or
+    // giving nodes a second time. From the root, with the caller checking each node, neither happens.
+    walker.currentNode = walker.root;
+    this.#once = false;
+    this.#findRegions();
+    return true;
   }
 
   /**
@@ -154,10 +172,15 @@ export class TextNodeCursor {
     if (this.#walker) this.#stale = true;
   }
 
-  /** The page took `node` out (perhaps to put it back elsewhere): does that take the walker's place with it? */
+  /**
+   * The page took `node` out, perhaps to put it back elsewhere, even ahead of us: a node may come twice now. Does
+   * that take the walker's place with it?
+   */
   removed(node: Node): void {
     const walker = this.#walker;
-    if (walker && !this.#lost && walker.currentNode !== walker.root && node.contains(walker.currentNode)) this.#lost = true;
+    if (!walker) return;
+    this.#once = false;
+    if (!this.#lost && walker.currentNode !== walker.root && node.contains(walker.currentNode)) this.#lost = true;
   }
 
   /** Moves the walker to the last node inside `region`, so that its next node is the first one after it. */
@@ -225,7 +248,14 @@ export function collectTextNodes(root: Node, into: Text[] = []): Text[] {
  */
 export function isRendered(el: Element): boolean {
   const check = (el as Element & { checkVisibility?: (options?: object) => boolean }).checkVisibility;
-  if (typeof check === 'function') return check.call(el, { visibilityProperty: true });
+  if (typeof check === 'function') {
+    // An element with display: contents has no box, so checkVisibility says false, though its content shows.
+    for (let node: Element | null = el; node; node = node.parentElement) {
+      if (check.call(node, { visibilityProperty: true })) return true;
+      if (node.ownerDocument.defaultView?.getComputedStyle(node).display !== 'contents') return false;
+    }
+    return false;
+  }
   for (let node: Element | null = el; node; node = node.parentElement) {
     const style = (node as HTMLElement).style;
     if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;

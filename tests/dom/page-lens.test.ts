@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
 import { compileMatcher } from '../../src/matcher/compile';
 import { Highlighter, HIGHLIGHT_NAMES, type HighlightApi } from '../../src/page/highlighter';
-import { BATCH_NODES, MAX_MARKS, MAX_QUEUED_NODES, PageLens, SLICE_MS, type LensDeps } from '../../src/page/page-lens';
+import { BATCH_NODES, MAX_MARKS, MAX_QUEUED_NODES, MAX_WATCHED_HIDDEN, PageLens, SLICE_MS, type LensDeps } from '../../src/page/page-lens';
 import { isRendered } from '../../src/page/text-nodes';
 import { bundledPack, fixturePath } from '../helpers/packs';
 
@@ -485,6 +485,72 @@ describe('pages that move, re-render and replace their text', () => {
     expect({ shown: s.lens.shownMarks().length, marks: s.lens.marks, painted: underline(s) }).toEqual({ shown: 1200, marks: 1200, painted: 1200 });
   });
 
+  it('a node the paused first scan has read, moved further down by the page, is counted and painted once', async () => {
+    let yields = 0;
+    let s: Setup | null = null;
+    s = setup(`<body><div id="list">${many}</div></body>`, true, {
+      now: slicedClock(),
+      yieldToPage: async () => {
+        // A carousel rotates its first item to the end; the walker has passed it but does not stand in it.
+        if (++yields === 1) s!.document.getElementById('list')!.append(s!.document.getElementById('p0')!);
+      },
+    });
+    s.lens.start();
+    await settle(s);
+    expect({ shown: s.lens.shownMarks().length, marks: s.lens.marks, painted: underline(s) }).toEqual({ shown: 1200, marks: 1200, painted: 1200 });
+  });
+
+  it('the first scan finishes on a page that re-sorts a small live table at every pause, and the page is complete after', async () => {
+    const plain = Array.from({ length: BATCH_NODES - 2 }, (_, i) => `<p>Weather item ${i}: sunny.</p>`).join('');
+    const table = `<ol id="scores">${Array.from({ length: 4 }, (_, i) => `<li>Team ${i}: ${i} points</li>`).join('')}</ol>`;
+    const rest = Array.from({ length: 300 }, (_, i) => `<p>More weather ${i}.</p>`).join('');
+    let yields = 0;
+    let s: Setup | null = null;
+    s = setup(`<body>${plain}${table}${rest}<p id="last">Zelensky met Putin in Kyiv; Lavrov in Riyadh.</p></body>`, true, {
+      now: slicedClock(),
+      yieldToPage: async () => {
+        // Re-sorted (rows re-appended) whenever the page gets its thread; it stops after 2,000 so the test ends.
+        if (++yields < 2000) {
+          const list = s!.document.getElementById('scores')!;
+          list.append(...[...list.children].reverse());
+        }
+      },
+    });
+    s.lens.start();
+    await s.lens.idle;
+    expect(yields).toBeLessThan(50);
+    await settle(s);
+    expect(textsIn(s, '#last')).toEqual(['Zelensky', 'Putin', 'Kyiv', 'Lavrov', 'Riyadh']);
+  });
+
+  it('a text node moved into another paragraph in a batch that overflows MAX_QUEUED_NODES counts in its new paragraph', async () => {
+    const s = setup('<body><p id="a"><span id="s">Putin spoke.</span> Later Putin again.</p><p id="b">Zelensky in Kyiv.</p><main id="m"></main></body>', false);
+    s.lens.start();
+    await settle(s);
+    const main = s.document.getElementById('m')!;
+    for (let i = 0; i < MAX_QUEUED_NODES; i++) main.append(s.document.createElement('i'));
+    s.document.getElementById('b')!.append(s.document.getElementById('s')!);
+    await settle(s);
+    const shown = s.lens.shownMarks().map((m) => `${m.node.parentElement!.closest('p')!.id}: ${m.node.data.slice(m.start, m.end)}`);
+    expect(shown).toEqual(['a: Putin', 'b: Zelensky', 'b: Kyiv', 'b: Putin']);
+  });
+
+  it('a paragraph the page takes out and puts back in the same place keeps its marks (same mark, still active)', async () => {
+    const registry = new Map<string, FakeHighlight>();
+    const highlighter = new Highlighter({ registry: registry as unknown as HighlightRegistry, create: () => new FakeHighlight() as unknown as Highlight }, 'underline');
+    const s = setup('<body><p id="a">Zelensky met Putin in Kyiv.</p><p id="b">Lavrov in Riyadh.</p></body>', false, { highlighter });
+    s.lens.start();
+    await settle(s);
+    const a = s.document.getElementById('a')!;
+    const text = a.firstChild as Text;
+    const before = s.lens.markAt(text, 0)!;
+    // Its card is open: the content app makes its range the active highlight.
+    highlighter.setActive(s.lens.rangeOf(before));
+    a.parentNode!.insertBefore(a, a.nextSibling);
+    await settle(s);
+    expect({ sameMark: s.lens.markAt(text, 0) === before, active: registry.get(HIGHLIGHT_NAMES.active)?.size ?? 0 }).toEqual({ sameMark: true, active: 1 });
+  });
+
   it.each([
     ['without a URL change', false],
     ['right after a History API navigation (restart first, then the new body)', true],
@@ -560,6 +626,61 @@ describe('text that is hidden when the page is scanned', () => {
     viewport.report(watched[0]!, true);
     await settle(s);
     expect(textsIn(s, '#more')).toEqual(['Lavrov', 'Witkoff', 'Riyadh']);
+  });
+});
+
+describe('hidden text added or removed later', () => {
+  function hiddenSetup() {
+    const hidden = new Set<Element>();
+    const s = setup('<body><p id="p1">Putin met Zelensky in Kyiv.</p><div id="slides"></div></body>', true, {
+      IntersectionObserver: FakeViewport as unknown as typeof IntersectionObserver,
+      isRendered: (el) => ![...hidden].some((h) => h.contains(el)),
+    });
+    placeAt(s, { p1: 0 });
+    return { s, hidden };
+  }
+
+  it('an update the page appends already hidden (a collapsed post) is marked once shown', async () => {
+    const { s, hidden } = hiddenSetup();
+    s.lens.start();
+    await settle(s);
+    const post = Object.assign(s.document.createElement('p'), { textContent: 'Lavrov and Witkoff met in Riyadh.' });
+    hidden.add(post);
+    s.document.getElementById('slides')!.append(post);
+    await settle(s);
+    const watched = FakeViewport.last!.observed.has(post);
+    hidden.delete(post);
+    FakeViewport.last!.report(post, true);
+    await settle(s);
+    expect({ watched, marked: textsIn(s, '#slides') }).toEqual({ watched: true, marked: ['Lavrov', 'Witkoff', 'Riyadh'] });
+  });
+
+  it('hidden elements the page removed are no longer watched, so hidden text added later is still marked when shown', async () => {
+    const { s, hidden } = hiddenSetup();
+    s.lens.start();
+    await settle(s);
+    const slides = s.document.getElementById('slides')!;
+    /** A visible slide holder with a hidden caption (a carousel's inactive slide). */
+    const addSlide = (text: string) => {
+      const holder = s.document.createElement('div');
+      const caption = Object.assign(s.document.createElement('p'), { textContent: text });
+      holder.append(caption);
+      hidden.add(caption);
+      slides.append(holder);
+      return caption;
+    };
+    for (let i = 0; i < MAX_WATCHED_HIDDEN; i++) addSlide(`Slide ${i}: Putin in Moscow.`);
+    await settle(s);
+    slides.replaceChildren();
+    await settle(s);
+    const viewport = FakeViewport.last!;
+    expect([...viewport.observed].filter((el) => !el.isConnected)).toHaveLength(0);
+    const caption = addSlide('Lavrov and Witkoff met in Riyadh.');
+    await settle(s);
+    hidden.delete(caption);
+    viewport.report(caption, true);
+    await settle(s);
+    expect(textsIn(s, '#slides')).toEqual(['Lavrov', 'Witkoff', 'Riyadh']);
   });
 });
 
