@@ -323,10 +323,11 @@ export class ContentApp {
     this.#highlighter.setActive(null);
     const previous = this.#focusBeforeCard;
     this.#focusBeforeCard = null;
-    // Focus goes back where it was, on Escape, or when the card closes with focus inside it (scrolled away).
+    // Focus goes back where it was when the card closes with focus inside it (Escape, scrolled away); a reader
+    // who has moved on into the page keeps focus there.
     const hadFocus = this.#overlay.owns(this.#deps.window.document.activeElement);
     this.#overlay.clear();
-    if ((reason === 'escape' || hadFocus) && previous instanceof this.#deps.window.HTMLElement && previous.isConnected) previous.focus({ preventScroll: true });
+    if (hadFocus && previous instanceof this.#deps.window.HTMLElement && previous.isConnected) previous.focus({ preventScroll: true });
   }
 
   #followAnchor(): void {
@@ -335,8 +336,9 @@ export class ContentApp {
     const anchor = this.#anchorOf(this.#card.target);
     const view = this.#deps.window;
     const state = this.#machine.state;
-    // Scrolled away from its mark: a card that is not pinned has nothing left to explain on screen.
-    if (!(state.kind === 'open' && state.pinned) && isOffScreen(anchor, { width: view.innerWidth, height: view.innerHeight })) return this.#machine.close();
+    // Scrolled away from its mark: a card that is not pinned has nothing left to explain on screen, unless the
+    // pointer is in it (the page scrolled itself while the reader was reading the card).
+    if (!(state.kind === 'open' && (state.pinned || state.inCard)) && isOffScreen(anchor, { width: view.innerWidth, height: view.innerHeight })) return this.#machine.close();
     this.#card = { ...this.#card, anchor };
     this.#renderCard();
   }

@@ -172,6 +172,21 @@ test('the keyboard route: next mention opens its card with focus, Escape closes 
   ).toBe(focusedBefore);
 });
 
+test('a reader who has moved focus on into the page keeps it there when the card closes', async ({ context, serviceWorker, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${PAGES}/wire-story.html`);
+  await waitForMarks(page, 3);
+  const tab = await tabIdOf(serviceWorker, page);
+  await page.locator('a').first().focus();
+  await sendFromBackground(serviceWorker, tab, { type: 'stepMention', payload: { direction: 1 } });
+  await waitForCard(page);
+  // From the card, on to the second link of the page; then Escape closes the card.
+  await page.locator('a').nth(1).focus();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => cardText(page)).toBeNull();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Laila Haddad');
+});
+
 test('the card stays open while the pointer moves into it, can be pinned, and closes when abandoned', async ({ context, origin }) => {
   const page = await context.newPage();
   await page.goto(`${origin}${PAGES}/wire-story.html`);
