@@ -103,6 +103,7 @@ export class ContentApp {
     window.document.addEventListener('pointermove', (e) => this.#onPointerMove(e), options);
     window.document.addEventListener('click', (e) => this.#onClick(e), options);
     window.document.addEventListener('keydown', (e) => this.#onKeyDown(e), { capture: true, signal });
+    window.document.addEventListener('focusin', (e) => this.#onFocusIn(e), options);
     const follow = () => {
       if (this.#card) this.#inNextFrame('follow');
     };
@@ -258,6 +259,12 @@ export class ContentApp {
     if (!event.isTrusted || this.#display?.cardTrigger !== 'click' || this.#overlay.owns(event.target) || !this.#lens.isRelevant) return;
     const target = this.#hit(event.clientX, event.clientY);
     if (target) this.#machine.openNow(target, 'pointer');
+  }
+
+  /** Focus moved on from a card opened from the keyboard into the page: the card would cover where it went. */
+  #onFocusIn(event: FocusEvent): void {
+    const state = this.#machine.state;
+    if (this.#focusBeforeCard && state.kind === 'open' && !state.pinned && !this.#overlay.owns(event.target)) this.#machine.close();
   }
 
   #onKeyDown(event: KeyboardEvent): void {

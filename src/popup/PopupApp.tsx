@@ -195,12 +195,30 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
 function SiteControls(props: { report: PageReport | null | 'loading'; settings: Settings | null; onSite: (site: string, on: boolean) => void; onPause: (paused: boolean) => void }) {
   const { report, settings } = props;
   const site = report && report !== 'loading' ? report.site : null;
-  const on = report && report !== 'loading' && report.state !== 'off';
+  const answered = { on: Boolean(report && report !== 'loading' && report.state !== 'off'), paused: settings?.paused ?? false };
+  // A switch shows what the user chose at once. The stored settings and the page's answer come a moment later, and
+  // an answer read before the change must not flip the switch back; the choice gives way once the answers agree.
+  const [chosen, setChosen] = useState<{ on?: boolean; paused?: boolean }>({});
+  useEffect(() => {
+    if ((chosen.on ?? answered.on) === answered.on && (chosen.paused ?? answered.paused) === answered.paused && (chosen.on !== undefined || chosen.paused !== undefined)) setChosen({});
+  }, [answered.on, answered.paused]);
+  const on = chosen.on ?? answered.on;
+  const paused = chosen.paused ?? answered.paused;
   return (
     <div class="controls">
       {site ? (
         <label class="switch">
-          <input type="checkbox" role="switch" checked={Boolean(on)} disabled={settings?.paused} onChange={(e) => props.onSite(site, (e.target as HTMLInputElement).checked)} />
+          <input
+            type="checkbox"
+            role="switch"
+            checked={on}
+            disabled={paused}
+            onChange={(e) => {
+              const value = (e.target as HTMLInputElement).checked;
+              setChosen((c) => ({ ...c, on: value }));
+              props.onSite(site, value);
+            }}
+          />
           <span>
             On for <strong>{site}</strong>
           </span>
@@ -209,7 +227,16 @@ function SiteControls(props: { report: PageReport | null | 'loading'; settings: 
         <span class="muted">{report === 'loading' ? 'Checking this page…' : 'Not available on this page.'}</span>
       )}
       <label class="switch">
-        <input type="checkbox" role="switch" checked={settings?.paused ?? false} onChange={(e) => props.onPause((e.target as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={paused}
+          onChange={(e) => {
+            const value = (e.target as HTMLInputElement).checked;
+            setChosen((c) => ({ ...c, paused: value }));
+            props.onPause(value);
+          }}
+        />
         <span>Pause everywhere</span>
       </label>
     </div>
