@@ -108,6 +108,15 @@ function placeAt(s: Setup, tops: Record<string, number>) {
     s.document.getElementById(id)!.getBoundingClientRect = () => ({ top, bottom: top + 40, left: 0, right: 100, width: 100, height: 40, x: 0, y: top, toJSON: () => ({}) }) as DOMRect;
 }
 
+/** A page whose elements sit at the given tops, watched by a FakeViewport; started and settled. */
+async function startWithViewport(html: string, tops: Record<string, number>, overrides: Partial<LensDeps> = {}): Promise<Setup> {
+  const s = setup(html, false, { IntersectionObserver: FakeViewport as unknown as typeof IntersectionObserver, ...overrides });
+  placeAt(s, tops);
+  s.lens.start();
+  await settle(s);
+  return s;
+}
+
 describe('page lens on saved pages', () => {
   it.each(['wire-story', 'live-blog', 'opinion', 'forms-code'])('%s: marks exactly the expected mentions', async (name) => {
     const s = setup(fixture(`${name}.html`));
@@ -353,10 +362,7 @@ describe('painting near the viewport', () => {
   it('a paragraph that goes far keeps its active mark (the one whose card is open) marked as active', async () => {
     const registry = new Map<string, FakeHighlight>();
     const highlighter = new Highlighter({ registry: registry as unknown as HighlightRegistry, create: () => new FakeHighlight() as unknown as Highlight }, 'underline');
-    const s = setup(page, false, { IntersectionObserver: FakeViewport as unknown as typeof IntersectionObserver, highlighter });
-    placeAt(s, { p1: 0, p2: 50_000, p3: 100_000 });
-    s.lens.start();
-    await settle(s);
+    const s = await startWithViewport(page, { p1: 0, p2: 50_000, p3: 100_000 }, { highlighter });
     const first = s.lens.shownMarks()[0]!;
     highlighter.setActive(s.lens.rangeOf(first));
     FakeViewport.last!.report(s.document.getElementById('p1')!, false);
@@ -414,12 +420,7 @@ describe('pages that move, re-render and replace their text', () => {
   });
 
   it('a text node moved into a paragraph near the viewport is painted there', async () => {
-    const s = setup('<body><p id="p1">Putin met Zelensky in Kyiv.</p><p id="p2">Putin met Zelensky in Kyiv. <span id="s">Lavrov spoke.</span></p></body>', false, {
-      IntersectionObserver: FakeViewport as unknown as typeof IntersectionObserver,
-    });
-    placeAt(s, { p1: 0, p2: 100_000 });
-    s.lens.start();
-    await settle(s);
+    const s = await startWithViewport('<body><p id="p1">Putin met Zelensky in Kyiv.</p><p id="p2">Putin met Zelensky in Kyiv. <span id="s">Lavrov spoke.</span></p></body>', { p1: 0, p2: 100_000 });
     const p1 = s.document.getElementById('p1')!;
     p1.append(s.document.getElementById('s')!);
     await settle(s);
@@ -686,12 +687,7 @@ describe('hidden text added or removed later', () => {
 
 describe('a paragraph element without a box of its own', () => {
   it('display: contents: its marks stay painted although the observer never sees it intersect', async () => {
-    const s = setup('<body><p id="p1">Putin met Zelensky in Kyiv.</p><div id="wrap">Sergei Lavrov spoke in Riyadh.</div></body>', false, {
-      IntersectionObserver: FakeViewport as unknown as typeof IntersectionObserver,
-    });
-    placeAt(s, { p1: 0, wrap: 0 });
-    s.lens.start();
-    await settle(s);
+    const s = await startWithViewport('<body><p id="p1">Putin met Zelensky in Kyiv.</p><div id="wrap">Sergei Lavrov spoke in Riyadh.</div></body>', { p1: 0, wrap: 0 });
     const wrap = s.document.getElementById('wrap')!;
     const painted = () => s.lens.shownMarks().filter((m) => m.block === wrap && m.range && s.registry.get(HIGHLIGHT_NAMES.underline)!.has(m.range)).length;
     expect(painted()).toBe(2);

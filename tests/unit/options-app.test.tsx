@@ -2,17 +2,9 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp, type OptionsStorage } from '../../src/options/OptionsApp';
+import { waitFor } from '../helpers/wait';
 
 let container: HTMLElement;
-
-async function waitFor<T>(check: () => T | null | undefined | false, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = check();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const byId = <T extends HTMLElement>(id: string) => container.querySelector<T>(`[id="${id}"]`);
 const status = () => container.querySelector('[role="status"]')?.textContent ?? '';

@@ -14,21 +14,13 @@ import { filterTimeline } from '../../src/popup/timeline';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { CardBody } from '../../src/ui/CardBody';
 import { bundledPack } from '../helpers/packs';
+import { waitFor } from '../helpers/wait';
 
 const pack = bundledPack();
 const index = indexPack(pack);
 const ids = entityIds(pack);
 
 let container: HTMLElement;
-
-async function waitFor<T>(check: () => T | null | undefined | false, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = check();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 function deps(report: PageReport | null = null, focusRequest: string | null = null): PopupDeps {
   const settings: Settings = { ...DEFAULT_SETTINGS, tracks: [...DEFAULT_SETTINGS.tracks], parties: [...DEFAULT_SETTINGS.parties] };
