@@ -118,7 +118,7 @@ export class ContentApp {
    */
   onNavigation(from: string, to: string): void {
     const target = new URL(to).hash.slice(1);
-    if (!this.#decision?.on || (withoutHash(from) === withoutHash(to) && (!target || this.#deps.window.document.getElementById(decodeURIComponent(target))))) return;
+    if (!this.#decision?.on || (withoutHash(from) === withoutHash(to) && (!target || this.#deps.window.document.getElementById(decodedHash(target))))) return;
     this.#machine.close();
     this.#cursor = null;
     this.#lens.restart();
@@ -375,6 +375,15 @@ export class ContentApp {
       element.focus({ preventScroll: true });
       this.#card = { ...card, takeFocus: false };
     }
+  }
+}
+
+/** The element id a hash names; a hash that is not valid percent-encoding names itself. */
+function decodedHash(hash: string): string {
+  try {
+    return decodeURIComponent(hash);
+  } catch {
+    return hash;
   }
 }
 
