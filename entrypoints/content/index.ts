@@ -4,7 +4,6 @@ import { ContentApp } from '../../src/content/content-app';
 import { addMessageListener, extensionApi } from '../../src/content/extension-api';
 import { unpackAliasTable } from '../../src/matcher/alias-table';
 import { compileMatcher } from '../../src/matcher/compile';
-import { isSettingsKey } from '../../src/settings/settings';
 import { sendToBackground } from '../../src/messaging/protocol';
 import { browserHighlightApi } from '../../src/page/highlighter';
 
@@ -27,10 +26,8 @@ export default defineContentScript({
       highlightApi,
       getCardStyles: () => sendToBackground(browser.runtime, 'getCardStyles', {}),
       getPolicy: (url) => sendToBackground(browser.runtime, 'getPagePolicy', { url }),
-      watchSettings: (onChange, signal) => {
-        const listener = (changes: Record<string, unknown>) => {
-          if (Object.keys(changes).some(isSettingsKey)) onChange();
-        };
+      watchStorage: (onChange, signal) => {
+        const listener = (changes: Record<string, unknown>) => onChange(Object.keys(changes));
         browser.storage.onChanged.addListener(listener);
         signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
       },

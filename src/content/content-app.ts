@@ -14,6 +14,7 @@ import { Highlighter, type HighlightApi } from '../page/highlighter';
 import { markFromPoint, rectsOf, scrollMarkIntoView } from '../page/hit-test';
 import { PageLens, type Mark } from '../page/page-lens';
 import { isRendered } from '../page/text-nodes';
+import { isSettingsKey } from '../settings/settings';
 import type { SiteDecision } from '../settings/site-policy';
 
 export interface ContentAppDeps {
@@ -25,8 +26,8 @@ export interface ContentAppDeps {
   getCardStyles: () => Promise<string>;
   /** Asks the background whether the extension is on here; the site policy and settings live there. */
   getPolicy: (url: string) => Promise<PagePolicy>;
-  /** Calls back whenever stored settings change. */
-  watchSettings: (onChange: () => void, signal: AbortSignal) => void;
+  /** Calls back with the changed keys whenever extension storage changes. */
+  watchStorage: (onChange: (keys: string[]) => void, signal: AbortSignal) => void;
   getCard: (entity: number) => Promise<CardModel | null>;
   openInPopup: (id: string) => void;
   /** Registers the handler for messages from the popup and background until the signal aborts. */
@@ -68,6 +69,7 @@ export class ContentApp {
   constructor(deps: ContentAppDeps) {
     this.#deps = deps;
     const { window } = deps;
+    const timers = { setTimer: (fn: () => void, ms: number) => window.setTimeout(fn, ms), clearTimer: (id: number) => window.clearTimeout(id) };
     this.#highlighter = new Highlighter(deps.highlightApi, 'underline');
     this.#overlay = new OverlayContainer(window.document);
     this.#lens = new PageLens(
@@ -77,8 +79,7 @@ export class ContentApp {
         root: () => window.document.body ?? window.document.documentElement,
         now: () => window.performance.now(),
         yieldToPage: () => yieldToPage(window),
-        setTimer: (fn, ms) => window.setTimeout(fn, ms),
-        clearTimer: (id) => window.clearTimeout(id),
+        ...timers,
         MutationObserver: window.MutationObserver,
         IntersectionObserver: window.IntersectionObserver,
         makeRange: (node, start, end) => new window.StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }),
@@ -87,8 +88,7 @@ export class ContentApp {
       { markEveryMention: false },
     );
     this.#machine = new HoverMachine<CardTarget>({
-      setTimer: (fn, ms) => window.setTimeout(fn, ms),
-      clearTimer: (id) => window.clearTimeout(id),
+      ...timers,
       onOpen: (target, token, how) => void this.#openCard(target.key, token, how),
       onClose: (reason) => this.#closeCard(reason),
     });
@@ -98,7 +98,10 @@ export class ContentApp {
     const signal = this.#abort.signal;
     const { window } = this.#deps;
     this.#deps.listen(messageListener<ContentMessages>(this.#handlers()), signal);
-    this.#deps.watchSettings(() => void this.#applySettings(), signal);
+    // Other extension data (seen events, the popup's focus request) changes too: only settings matter here.
+    this.#deps.watchStorage((keys) => {
+      if (keys.some(isSettingsKey)) void this.#applySettings();
+    }, signal);
     const options = { capture: true, passive: true, signal };
     window.document.addEventListener('pointermove', (e) => this.#onPointerMove(e), options);
     window.document.addEventListener('click', (e) => this.#onClick(e), options);

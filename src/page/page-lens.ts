@@ -211,7 +211,7 @@ export class PageLens {
     if (options.markEveryMention === this.#options.markEveryMention) return;
     this.#options = options;
     // Which marks are shown depends on the option: decide again for every mark, in page order.
-    const marks = sortByPage([...this.allMarks()]);
+    const marks = sortByPage([...this.#allMarks()]);
     for (const mark of marks) if (mark.shown) this.#unshow(mark);
     this.#claims = new WeakMap();
     this.#blocks.clear();
@@ -236,20 +236,20 @@ export class PageLens {
   }
 
   /** Marks in the order they were found (page order for an initial scan). */
-  private *allMarks(): Iterable<Mark> {
+  *#allMarks(): Iterable<Mark> {
     for (const record of this.#records.values()) yield* record.marks;
   }
 
   /** Shown marks in page order. */
   shownMarks(): Mark[] {
-    return sortByPage([...this.allMarks()].filter((m) => m.shown && m.node.isConnected));
+    return sortByPage([...this.#allMarks()].filter((m) => m.shown && m.node.isConnected));
   }
 
   /** Mention counts per entity index, over every mark kept (shown or not). */
   counts(): Map<number, number> {
     const counts = new Map<number, number>();
     if (!this.#relevant) return counts;
-    for (const mark of this.allMarks()) if (mark.node.isConnected) counts.set(mark.entity, (counts.get(mark.entity) ?? 0) + 1);
+    for (const mark of this.#allMarks()) if (mark.node.isConnected) counts.set(mark.entity, (counts.get(mark.entity) ?? 0) + 1);
     return counts;
   }
 
@@ -267,16 +267,16 @@ export class PageLens {
     let node = source.next();
     while (node) {
       const deadline = now() + SLICE_MS;
-      // A first scan meets marks in page order: no new mark can come before a paragraph's shown one.
-      const inPageOrder = source.givesEachNodeOnce === true;
+      // Every node new to us, in page order (a first scan the page has not disturbed): no node needs checking
+      // against our records, and no new mark can come before a paragraph's shown one. Only a pause can change it.
+      const unseen = source.givesEachNodeOnce === true;
       // At least one batch per slice, so the scan always moves on, however the clock behaves.
       do {
         batch.length = 0;
-        const unseen = source.givesEachNodeOnce === true;
         for (; node && batch.length < BATCH_NODES; node = source.next()) if (unseen || this.#needsScan(node)) batch.push(node);
         this.#scanBatch(batch, fresh);
       } while (node && now() < deadline);
-      this.#paint(fresh, inPageOrder);
+      this.#paint(fresh, unseen);
       if (node) {
         await yieldToPage();
         if (generation !== this.#generation) return;
@@ -319,7 +319,7 @@ export class PageLens {
   /** Drops the marks of every text node under `root` (or of `root` itself). */
   #dropUnder(root: Node): void {
     if (this.#records.size === 0) return;
-    if (root.nodeType === 3) {
+    if (root.nodeType === TEXT_NODE) {
       const record = this.#records.get(root as Text);
       if (record) this.#drop(root as Text, record);
       return;
@@ -357,7 +357,7 @@ export class PageLens {
       if (!isRelevant(this.#tally)) return;
       this.#relevant = true;
       fresh.length = 0;
-      this.#show(this.allMarks(), inPageOrder);
+      this.#show(this.#allMarks(), inPageOrder);
       return;
     }
     this.#show(fresh, inPageOrder);
@@ -451,7 +451,6 @@ export class PageLens {
           this.#enqueue(block);
           this.#scheduleFlush();
         }
-        if (!this.#shownIn.has(block)) continue;
       }
       const marks = this.#shownIn.get(block);
       if (!marks) continue;
@@ -589,7 +588,6 @@ export class PageLens {
     await this.#scan(listSource([...texts]), this.#generation);
   }
 
-
   /** Watches hidden elements whose text has mentions: once the viewport observer sees them, they are scanned. */
   #watchHidden(elements: Iterable<Element>): void {
     for (const el of elements) {
@@ -621,7 +619,7 @@ function comesBefore(a: Mark, b: Mark): boolean {
 }
 
 function sortByPage(marks: Mark[]): Mark[] {
-  return marks.sort((a, b) => (a.node === b.node ? a.start - b.start : a.node.compareDocumentPosition(b.node) & 4 ? -1 : 1));
+  return marks.sort((a, b) => (comesBefore(a, b) ? -1 : 1));
 }
 
 function isOurs(node: Node): boolean {

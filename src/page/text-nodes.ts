@@ -80,7 +80,7 @@ export class TextNodeCursor {
   #regionIndex = 0;
   /** The first text node at or after regions[regionIndex]; null when there is none or no region is left. */
   #boundary: Text | null = null;
-  /** True until the cursor starts again from the root: every node it gave was given once. */
+  /** True while every node given was given once, in page order: until a restart, or the page removes a node. */
   #once = true;
   /** The page changed since the regions were found: find them again before the next node. */
   #stale = false;

@@ -192,15 +192,22 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   );
 }
 
+interface SwitchChoice {
+  on?: boolean;
+  paused?: boolean;
+}
+/** No switch chosen ahead of the answers; one shared object, so that setting it again does not re-render. */
+const NO_CHOICE: SwitchChoice = {};
+
 function SiteControls(props: { report: PageReport | null | 'loading'; settings: Settings | null; onSite: (site: string, on: boolean) => void; onPause: (paused: boolean) => void }) {
   const { report, settings } = props;
   const site = report && report !== 'loading' ? report.site : null;
   const answered = { on: Boolean(report && report !== 'loading' && report.state !== 'off'), paused: settings?.paused ?? false };
   // A switch shows what the user chose at once. The stored settings and the page's answer come a moment later, and
   // an answer read before the change must not flip the switch back; the choice gives way once the answers agree.
-  const [chosen, setChosen] = useState<{ on?: boolean; paused?: boolean }>({});
+  const [chosen, setChosen] = useState<SwitchChoice>(NO_CHOICE);
   useEffect(() => {
-    if ((chosen.on ?? answered.on) === answered.on && (chosen.paused ?? answered.paused) === answered.paused && (chosen.on !== undefined || chosen.paused !== undefined)) setChosen({});
+    if ((chosen.on ?? answered.on) === answered.on && (chosen.paused ?? answered.paused) === answered.paused) setChosen(NO_CHOICE);
   }, [answered.on, answered.paused]);
   const on = chosen.on ?? answered.on;
   const paused = chosen.paused ?? answered.paused;
