@@ -1,0 +1,252 @@
+/**
+ * The active knowledge pack: the bundled one, or a newer valid pack the reader imported or the update feed
+ * delivered. The background owns it; this module is its storage and its rules, with storage, WebCrypto, the
+ * validator and the clock passed in.
+ *
+ * Rules (docs/knowledge.md, "Living knowledge"):
+ * - A stored pack is kept as its exact text with its SHA-256. Reading it back checks the digest; a mismatch,
+ *   unreadable JSON or a pack this version of the extension cannot validate is corrupt: the last good pack takes
+ *   over, else the bundled one, and the reader is told once (`PACK_NOTICE_KEY`). Nothing is lost silently.
+ * - Activating a pack validates it again (never trusting an earlier preview), keeps the previous stored pack as the
+ *   last good one, and writes the matcher table the content script reads.
+ * - The bundled pack takes over when it is newer than the stored one: an extension update that ships newer
+ *   knowledge is never hidden behind an older download.
+ * - A pack is data only. Nothing in it is ever run; its text is shown as text.
+ */
+import { aliasTableFromPack } from './alias-table-from-pack';
+import { diffPacks, type DiffItem, type PackDiff } from './pack-diff';
+import { sha256Hex, type Subtle } from './pack-signature';
+import type { Pack } from './schema';
+import type { PackProblem, PackResult } from './validate';
+import { packAliasTable, type PackedAliasTable } from '../matcher/alias-table';
+
+/** Storage keys in `storage.local` (never synced: packs are large, and each browser checks its own). */
+export const PACK_KEYS = {
+  active: 'pack:active',
+  lastGood: 'pack:last-good',
+  /** The alias table of the active pack, as the content script reads it (see MatcherTableRecord). */
+  matcher: 'pack:matcher',
+  /** A sentence for the reader about a pack that could not be used; removed once shown in the options page. */
+  notice: 'pack:notice',
+  /** What the last change of active pack added or changed, for "What's new" in the popup. */
+  changes: 'pack:changes',
+} as const;
+
+export type PackOrigin = 'bundled' | 'import' | 'feed';
+
+export interface PackInfo {
+  id: string;
+  title: string;
+  version: string;
+  asOf: string;
+  origin: PackOrigin;
+  /** Signed with the project's key (the bundled pack always is). Unofficial packs are labelled wherever "as of" shows. */
+  official: boolean;
+  /** When it became active (ISO time); absent for the bundled pack. */
+  activatedAt?: string;
+}
+
+interface StoredPack {
+  text: string;
+  sha256: string;
+  info: PackInfo;
+  /** The extension version that last validated this text; another version validates it again. */
+  checkedBy: string;
+}
+
+/** What the content script reads to build its matcher. `revision` names the pack, so card requests can say which. */
+export interface MatcherTableRecord {
+  revision: string;
+  table: PackedAliasTable;
+}
+
+export interface PackChanges {
+  at: string;
+  from: PackDiff['from'];
+  to: PackDiff['to'];
+  /** Added and changed events and stances, newest first. */
+  items: (DiffItem & { change: 'added' | 'changed' })[];
+}
+
+export interface ActivePack {
+  pack: Pack;
+  info: PackInfo;
+  /** Names this pack's text: card requests carry it so that answers never mix two packs. */
+  revision: string;
+}
+
+export interface ActivePackDeps {
+  area: {
+    get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+    set(items: Record<string, unknown>): Promise<void>;
+    remove(keys: string | string[]): Promise<void>;
+  };
+  bundled: Pack;
+  subtle: Subtle;
+  validate: (text: string) => PackResult;
+  now: () => Date;
+  /** The extension's version: a stored pack validated by another version is validated again. */
+  appVersion: string;
+}
+
+const encoder = new TextEncoder();
+
+/** Compares dotted versions numerically: 1.10.0 is newer than 1.9.2. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+export const infoOf = (pack: Pack, origin: PackOrigin, official: boolean, activatedAt?: string): PackInfo => ({
+  id: pack.meta.id,
+  title: pack.meta.title,
+  version: pack.meta.version,
+  asOf: pack.meta.asOf,
+  origin,
+  official,
+  ...(activatedAt ? { activatedAt } : {}),
+});
+
+export type Activation = { ok: true; active: ActivePack; diff: PackDiff } | { ok: false; problems: PackProblem[] };
+
+export class ActivePackStore {
+  readonly #deps: ActivePackDeps;
+  #current: Promise<ActivePack> | null = null;
+  #bundledRevision: Promise<string> | null = null;
+
+  constructor(deps: ActivePackDeps) {
+    this.#deps = deps;
+  }
+
+  /** The active pack, read once and kept until it changes. */
+  current(): Promise<ActivePack> {
+    this.#current ??= this.#load();
+    return this.#current;
+  }
+
+  /** Forget what is in memory: another part of the extension changed the stored pack. */
+  reload(): Promise<ActivePack> {
+    this.#current = null;
+    return this.current();
+  }
+
+  async #bundled(): Promise<ActivePack> {
+    this.#bundledRevision ??= sha256Hex(this.#deps.subtle, encoder.encode(JSON.stringify(this.#deps.bundled))).then((hash) => `bundled-${hash.slice(0, 16)}`);
+    return { pack: this.#deps.bundled, info: infoOf(this.#deps.bundled, 'bundled', true), revision: await this.#bundledRevision };
+  }
+
+  /** Reads a stored pack back; null with a reason when it cannot be used. */
+  async #readStored(key: string): Promise<{ active: ActivePack; stored: StoredPack } | { problem: string } | null> {
+    const raw = (await this.#deps.area.get(key))[key];
+    if (raw === undefined) return null;
+    const stored = raw as Partial<StoredPack> | null;
+    if (!stored || typeof stored.text !== 'string' || typeof stored.sha256 !== 'string' || !stored.info || typeof stored.info.version !== 'string') {
+      return { problem: 'its stored record is incomplete' };
+    }
+    const digest = await sha256Hex(this.#deps.subtle, encoder.encode(stored.text));
+    if (digest !== stored.sha256) return { problem: 'its stored text no longer matches its checksum' };
+    let pack: Pack;
+    if (stored.checkedBy === this.#deps.appVersion) {
+      try {
+        pack = JSON.parse(stored.text) as Pack;
+      } catch {
+        return { problem: 'its stored text is not JSON' };
+      }
+    } else {
+      const result = this.#deps.validate(stored.text);
+      if (!result.ok) return { problem: `this version of the extension cannot read it (${result.problems[0]?.path}: ${result.problems[0]?.message})` };
+      pack = result.pack;
+      await this.#deps.area.set({ [key]: { ...stored, checkedBy: this.#deps.appVersion } });
+    }
+    return { active: { pack, info: stored.info, revision: `stored-${digest.slice(0, 16)}` }, stored: stored as StoredPack };
+  }
+
+  async #load(): Promise<ActivePack> {
+    const bundled = await this.#bundled();
+    const describe = (stored: unknown) => {
+      const info = (stored as { info?: Partial<PackInfo> } | undefined)?.info;
+      return info?.version ? `version ${info.version}` : 'a stored pack';
+    };
+    const active = await this.#readStored(PACK_KEYS.active);
+    if (active === null) return bundled;
+    if ('active' in active) {
+      if (compareVersions(bundled.info.version, active.active.info.version) > 0) {
+        // The extension was updated with newer knowledge than the stored pack: the bundled one takes over.
+        await this.#deps.area.set({ [PACK_KEYS.lastGood]: active.stored });
+        await this.#deps.area.remove(PACK_KEYS.active);
+        return bundled;
+      }
+      return active.active;
+    }
+    const rawActive = (await this.#deps.area.get(PACK_KEYS.active))[PACK_KEYS.active];
+    await this.#deps.area.remove(PACK_KEYS.active);
+    const lastGood = await this.#readStored(PACK_KEYS.lastGood);
+    if (lastGood && 'active' in lastGood && compareVersions(bundled.info.version, lastGood.active.info.version) <= 0) {
+      await this.#deps.area.set({
+        [PACK_KEYS.active]: lastGood.stored,
+        [PACK_KEYS.notice]: `The knowledge pack in use (${describe(rawActive)}) could not be read: ${active.problem}. The previous pack (version ${lastGood.active.info.version}, as of ${lastGood.active.info.asOf}) is in use again.`,
+      });
+      return lastGood.active;
+    }
+    await this.#deps.area.set({
+      [PACK_KEYS.notice]: `The knowledge pack in use (${describe(rawActive)}) could not be read: ${active.problem}. The pack that comes with the extension (as of ${bundled.info.asOf}) is in use.`,
+    });
+    return bundled;
+  }
+
+  /** Validates, stores and activates a pack. The previous stored pack becomes the last good one. */
+  async activate(text: string, origin: Exclude<PackOrigin, 'bundled'>, official: boolean): Promise<Activation> {
+    const result = this.#deps.validate(text);
+    if (!result.ok) return { ok: false, problems: result.problems };
+    const previous = await this.current();
+    const sha256 = await sha256Hex(this.#deps.subtle, encoder.encode(text));
+    const info = infoOf(result.pack, origin, official, this.#deps.now().toISOString());
+    const stored: StoredPack = { text, sha256, info, checkedBy: this.#deps.appVersion };
+    const previousStored = (await this.#deps.area.get(PACK_KEYS.active))[PACK_KEYS.active];
+    const active: ActivePack = { pack: result.pack, info, revision: `stored-${sha256.slice(0, 16)}` };
+    const diff = diffPacks(previous.pack, result.pack);
+    await this.#deps.area.set({
+      [PACK_KEYS.active]: stored,
+      ...(previousStored !== undefined ? { [PACK_KEYS.lastGood]: previousStored } : {}),
+      [PACK_KEYS.changes]: this.#changes(diff),
+    });
+    this.#current = Promise.resolve(active);
+    await this.writeMatcherTable();
+    return { ok: true, active, diff };
+  }
+
+  /** "Use the bundled pack again": one step; the stored pack stays as the last good one. */
+  async useBundled(): Promise<ActivePack> {
+    const previous = await this.current();
+    const previousStored = (await this.#deps.area.get(PACK_KEYS.active))[PACK_KEYS.active];
+    const bundled = await this.#bundled();
+    if (previousStored !== undefined) await this.#deps.area.set({ [PACK_KEYS.lastGood]: previousStored });
+    await this.#deps.area.remove(PACK_KEYS.active);
+    if (previous.revision !== bundled.revision) await this.#deps.area.set({ [PACK_KEYS.changes]: this.#changes(diffPacks(previous.pack, bundled.pack)) });
+    this.#current = Promise.resolve(bundled);
+    await this.writeMatcherTable();
+    return bundled;
+  }
+
+  /** Writes the active pack's alias table where content scripts read it, unless it is there already. */
+  async writeMatcherTable(): Promise<MatcherTableRecord> {
+    const active = await this.current();
+    const existing = (await this.#deps.area.get(PACK_KEYS.matcher))[PACK_KEYS.matcher] as MatcherTableRecord | undefined;
+    if (existing?.revision === active.revision && typeof existing.table === 'string') return existing;
+    const record: MatcherTableRecord = { revision: active.revision, table: packAliasTable(aliasTableFromPack(active.pack)) };
+    await this.#deps.area.set({ [PACK_KEYS.matcher]: record });
+    return record;
+  }
+
+  #changes(diff: PackDiff): PackChanges {
+    const pick = (items: DiffItem[], change: 'added' | 'changed') =>
+      items.filter((item) => item.section === 'events' || item.section === 'stances').map((item) => ({ ...item, change }));
+    const items = [...pick(diff.added, 'added'), ...pick(diff.changed, 'changed')].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+    return { at: this.#deps.now().toISOString(), from: diff.from, to: diff.to, items };
+  }
+}
