@@ -1,45 +1,102 @@
 /**
- * The background answers the content script's questions about the pack (so the content script never loads it),
- * opens the popup at an item, and turns keyboard commands into messages for the active tab.
- * It keeps no state in memory that matters: a restarted service worker answers the same way.
+ * The background owns the active knowledge pack (see KnowledgeService): it answers the content script's questions
+ * about it (so the content script never loads a pack), serves the extension pages, checks the update feed when the
+ * reader has turned updates on, opens the popup at an item, and turns keyboard commands into messages for the
+ * active tab. Everything that matters is in storage: a restarted service worker answers the same way.
  */
 import type { browser as browserApi } from 'wxt/browser';
+import { REPORT_URL } from '../build-config';
 import { buildCardModel } from '../cards/card-model';
+import { freshnessOf, staleNotice } from '../cards/freshness';
+import { ActivePackStore, PACK_KEYS, type ActivePack, type PackChanges } from '../knowledge/active-pack';
 import { entityIds } from '../knowledge/alias-table-from-pack';
-import { indexPack } from '../knowledge/pack-index';
+import { indexPack, type PackIndex } from '../knowledge/pack-index';
 import type { Pack } from '../knowledge/schema';
-import { validatePack } from '../knowledge/validate';
+import { validatePack, validatePackText } from '../knowledge/validate';
 import { messageListener, POPUP_FOCUS_KEY, sendToTab, type BackgroundMessages } from '../messaging/protocol';
 import { isEnabledFor } from '../settings/site-policy';
+import { prefKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
-
+import { KnowledgeService } from './knowledge-service';
+import { problemReportUrl } from './problem-report';
 
 type Browser = typeof browserApi;
 
+/** The daily check of the update feed. */
+export const UPDATE_ALARM = 'pack-update';
+const UPDATE_PERIOD_MINUTES = 24 * 60;
+
+/** What the background derives from the active pack, once per pack. */
+interface Derived {
+  active: ActivePack;
+  index: PackIndex;
+  ids: string[];
+}
+
+/** The extension's version; a test double without a manifest counts as version 0. */
+function extensionVersion(browser: Browser): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return '0';
+  }
+}
+
 /** `cardStyles`: the card's CSS, handed to content scripts that show cards (see getCardStyles). */
-export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''): void {
+export function startBackground(browser: Browser, bundled: Pack, cardStyles = '', clock: () => Date = () => new Date()): { knowledge: KnowledgeService; ready: Promise<void> } {
   // The build already checked the bundled pack; checking again costs little and guards a corrupted install.
   const checked = validatePack(bundled);
   if (!checked.ok) console.error('Negotiation Lens: the bundled knowledge pack is invalid', checked.problems.slice(0, 10));
-  const index = indexPack(bundled);
-  const ids = entityIds(bundled);
-  const store = chooseSettingsArea(browser.storage).then((area) => new SettingsStore(area));
+  const settingsStore = chooseSettingsArea(browser.storage).then((area) => new SettingsStore(area));
+  const local = browser.storage.local;
+  const packs = new ActivePackStore({
+    area: local as never,
+    bundled,
+    subtle: crypto.subtle,
+    validate: validatePackText,
+    now: clock,
+    appVersion: extensionVersion(browser),
+  });
+  const knowledge = new KnowledgeService({
+    store: packs,
+    area: local as never,
+    validate: validatePackText,
+    readSettings: async () => (await (await settingsStore).read()).settings,
+    subtle: crypto.subtle,
+    fetch: (url, init) => fetch(url, init),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
+    canReach: async (origin) => (await browser.permissions?.contains({ origins: [`${origin}/*`] })) ?? false,
+    now: clock,
+  });
+
+  let derived: Derived | null = null;
+  const current = async (): Promise<Derived> => {
+    const active = await packs.current();
+    if (derived?.active !== active) derived = { active, index: indexPack(active.pack), ids: entityIds(active.pack) };
+    return derived;
+  };
 
   browser.runtime.onMessage.addListener(
     messageListener<BackgroundMessages>({
       getPagePolicy: async ({ url }) => {
-        const { settings, sites } = await (await store).read();
+        const { settings, sites } = await (await settingsStore).read();
         return {
           decision: isEnabledFor(url, settings, sites),
           display: { highlightStyle: settings.highlightStyle, markEveryMention: settings.markEveryMention, cardTrigger: settings.cardTrigger },
         };
       },
-      getCard: async ({ entity }) => {
+      getCard: async ({ entity, revision }) => {
+        const { active, index, ids } = await current();
+        // A page still matching with the previous pack's table: its keys name other entities here.
+        if (revision !== undefined && revision !== active.revision) return null;
         const id = ids[entity];
         if (id === undefined) return null;
-        const { settings } = await (await store).read();
-        return buildCardModel(index, id, { tracks: settings.tracks, parties: settings.parties });
+        const { settings } = await (await settingsStore).read();
+        const model = buildCardModel(index, id, { tracks: settings.tracks, parties: settings.parties });
+        return model ? { ...model, freshness: freshnessOf(model, active.info, clock()) } : null;
       },
+      getMatcherTable: async () => packs.writeMatcherTable(),
       getCardStyles: async () => cardStyles,
       openInPopup: async ({ id }) => {
         await browser.storage.session?.set({ [POPUP_FOCUS_KEY]: id });
@@ -52,6 +109,27 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
           return { opened: 'tab' as const };
         }
       },
+      getActivePack: async () => {
+        const { active } = await current();
+        const changes = (await local.get(PACK_KEYS.changes))[PACK_KEYS.changes] as PackChanges | undefined;
+        return { pack: active.pack, info: active.info, revision: active.revision, changes: changes ?? null, staleNotice: staleNotice(active.info, clock()) };
+      },
+      getPackStatus: () => knowledge.status(),
+      previewPack: ({ text, signature }) => knowledge.preview(text, signature),
+      activatePack: ({ text, signature, acceptUnofficial }) => knowledge.activateImport(text, signature, acceptUnofficial),
+      useBundledPack: () => knowledge.useBundled(),
+      checkForUpdates: () => knowledge.checkNow(),
+      dismissPackNotice: async () => (await knowledge.dismissNotice(), null),
+      openOptions: async ({ section }) => {
+        await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`) });
+        return null;
+      },
+      reportProblem: async ({ id, pageUrl }) => {
+        const { active } = await current();
+        const url = problemReportUrl(REPORT_URL, { id, info: active.info, ...(pageUrl ? { pageUrl } : {}) });
+        await browser.tabs.create({ url });
+        return { url };
+      },
     }) as never,
   );
 
@@ -62,4 +140,29 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
     if (tab?.id === undefined) return;
     await sendToTab(browser.tabs, tab.id, 'stepMention', { direction }).catch(() => undefined);
   });
+
+  // The daily alarm exists exactly while the reader has updates on; turning them on checks at once.
+  const syncAlarm = async (checkAtOnce: boolean) => {
+    if (!browser.alarms) return;
+    const { settings } = await (await settingsStore).read();
+    if (!settings.packUpdates) {
+      await browser.alarms.clear(UPDATE_ALARM);
+      return;
+    }
+    if (!(await browser.alarms.get(UPDATE_ALARM))) browser.alarms.create(UPDATE_ALARM, { periodInMinutes: UPDATE_PERIOD_MINUTES, delayInMinutes: UPDATE_PERIOD_MINUTES });
+    if (checkAtOnce) await knowledge.checkNow();
+  };
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === UPDATE_ALARM) void knowledge.checkNow();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    const keys = Object.keys(changes);
+    if (area !== 'local' && area !== 'sync') return;
+    if (keys.includes(prefKey('packUpdates')) || keys.includes(prefKey('feedUrl')) || keys.includes(prefKey('feedKey'))) void syncAlarm(true);
+    // Content scripts need the table: if something removed it (storage cleared by hand), write it again.
+    if (area === 'local' && keys.includes(PACK_KEYS.matcher) && changes[PACK_KEYS.matcher]?.newValue === undefined) void packs.writeMatcherTable();
+  });
+  // Every start: make sure content scripts find the active pack's table (an update may have changed the bundled pack).
+  const ready = packs.writeMatcherTable().then(() => syncAlarm(false));
+  return { knowledge, ready };
 }

@@ -2,6 +2,7 @@
  * Turns a pack entry into the ready-made model a card renders. Pure, and the only place that decides what a
  * card says: the components only lay it out. Every fact carries its date and sources.
  */
+import type { Freshness } from './freshness';
 import { eventEnd, eventStart, PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
 import { CORE_PARTY_IDS, type Conflict, type NewsEvent, type PartyId, type Source, type Stance, type TrackId } from '../knowledge/schema';
 
@@ -59,6 +60,8 @@ interface CardBase {
   conflicts: ConflictModel[];
   sources: SourceLink[];
   relatedEvents: EventLine[];
+  /** How fresh the card is; added by the background when it answers (see freshness.ts). */
+  freshness?: Freshness;
 }
 
 export type CardModel =

@@ -129,6 +129,10 @@ export class ActivePackStore {
     return this.#current;
   }
 
+  bundledInfo(): PackInfo {
+    return infoOf(this.#deps.bundled, 'bundled', true);
+  }
+
   /** Forget what is in memory: another part of the extension changed the stored pack. */
   reload(): Promise<ActivePack> {
     this.#current = null;

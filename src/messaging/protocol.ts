@@ -2,7 +2,10 @@
  * The one message protocol between the extension's parts. Each message is declared once with its request and
  * reply, grouped by who receives it. Senders and handlers are typed from these tables; nothing else is sent.
  */
+import type { ActivationReply, PackPreview, PackStatus, UpdateStatus } from '../background/knowledge-service';
 import type { CardModel } from '../cards/card-model';
+import type { MatcherTableRecord, PackChanges, PackInfo } from '../knowledge/active-pack';
+import type { Pack } from '../knowledge/schema';
 import type { Settings } from '../settings/settings';
 import type { SiteDecision } from '../settings/site-policy';
 
@@ -33,13 +36,35 @@ export const POPUP_FOCUS_KEY = 'popup-focus';
 export interface BackgroundMessages {
   /** The content script asks on start and whenever settings change; the policy itself lives in the background. */
   getPagePolicy: { request: { url: string }; reply: PagePolicy };
-  getCard: { request: { entity: number }; reply: CardModel | null };
+  /**
+   * `revision` names the pack whose matcher found the entity key (MatcherTableRecord). A key from another pack
+   * would name another entity, so the answer is then null and the page picks up the new pack's table.
+   */
+  getCard: { request: { entity: number; revision?: string }; reply: CardModel | null };
+  /** The content script's matcher table, when storage does not have it yet (a fresh install, a cleared profile). */
+  getMatcherTable: { request: Record<string, never>; reply: MatcherTableRecord };
   /**
    * The card's style sheet. It lives in the background so that the content script, which runs on every page,
    * does not carry it: a page asks for it once it has something to show.
    */
   getCardStyles: { request: Record<string, never>; reply: string };
   openInPopup: { request: { id: string }; reply: { opened: 'popup' | 'tab' } };
+  /** The extension pages' view of the active pack (the popup renders from it). */
+  getActivePack: { request: Record<string, never>; reply: { pack: Pack; info: PackInfo; revision: string; changes: PackChanges | null; staleNotice: string | null } };
+  getPackStatus: { request: Record<string, never>; reply: PackStatus };
+  /** Checks a pack file the reader chose and says what it would change; changes nothing. */
+  previewPack: { request: { text: string; signature: string | null }; reply: PackPreview };
+  activatePack: { request: { text: string; signature: string | null; acceptUnofficial: boolean }; reply: ActivationReply };
+  useBundledPack: { request: Record<string, never>; reply: PackInfo };
+  checkForUpdates: { request: Record<string, never>; reply: UpdateStatus };
+  dismissPackNotice: { request: Record<string, never>; reply: null };
+  /** Opens the options page at a section ("knowledge" for the update settings). */
+  openOptions: { request: { section?: 'knowledge' }; reply: null };
+  /**
+   * Opens a prefilled problem report about an item in a new tab. `pageUrl` is sent only when the reader ticked
+   * "include this page's address".
+   */
+  reportProblem: { request: { id: string; pageUrl?: string }; reply: { url: string } };
 }
 
 /** Messages a tab's content script answers (sent by the popup and the background). */

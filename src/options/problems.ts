@@ -11,6 +11,9 @@ export const SETTING_LABELS: Readonly<Record<keyof Settings, string>> = {
   markEveryMention: 'Which mentions are marked',
   tracks: 'Tracks shown',
   parties: 'Parties shown',
+  packUpdates: 'Automatic knowledge updates',
+  feedUrl: 'Update feed address',
+  feedKey: "Update feed's public key",
 };
 
 export interface ProblemNotice {

@@ -25,6 +25,12 @@ export interface Settings {
   /** Tracks and parties shown in cards and the timeline. */
   tracks: TrackId[];
   parties: PartyId[];
+  /** Fetch newer knowledge packs from the update feed (daily, and on "Check now"). Off until the reader opts in. */
+  packUpdates: boolean;
+  /** The feed's manifest address; empty means the feed the extension was built with. */
+  feedUrl: string;
+  /** The public key that feed's packs are signed with (base64); empty means the project's key. */
+  feedKey: string;
 }
 
 export type SiteChoice = 'on' | 'off';
@@ -39,6 +45,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   markEveryMention: false,
   tracks: [...TRACK_IDS],
   parties: [...PARTY_IDS],
+  // The extension makes no request of its own until the reader asks for updates.
+  packUpdates: false,
+  feedUrl: '',
+  feedKey: '',
 });
 
 type Check<T> = (value: unknown) => value is T;
@@ -52,6 +62,22 @@ const subsetOf =
   (value): value is T[] =>
     Array.isArray(value) && value.every((item) => oneOf(values)(item)) && new Set(value).size === value.length;
 
+/**
+ * A feed address: https, or http on this computer only (someone testing their own feed). Other http addresses
+ * would let anyone on the network see which extension asks, and serve the manifest.
+ */
+export function isFeedAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost'));
+  } catch {
+    return false;
+  }
+}
+const isFeedUrl: Check<string> = (value): value is string => typeof value === 'string' && (value === '' || isFeedAddress(value));
+/** Base64 of 32 bytes is 44 characters ending in "=". */
+const isFeedKey: Check<string> = (value): value is string => typeof value === 'string' && (value === '' || /^[A-Za-z0-9+/]{43}=$/.test(value));
+
 export const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   paused: isBoolean,
   defaultMode: oneOf(DEFAULT_MODES),
@@ -60,6 +86,9 @@ export const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   markEveryMention: isBoolean,
   tracks: subsetOf(TRACK_IDS),
   parties: subsetOf(PARTY_IDS),
+  packUpdates: isBoolean,
+  feedUrl: isFeedUrl,
+  feedKey: isFeedKey,
 };
 
 export const SETTING_NAMES = Object.keys(SETTING_CHECKS) as (keyof Settings)[];
