@@ -23,6 +23,14 @@ function minifyAgainWithTerser(): Plugin {
   };
 }
 
+/**
+ * Origins a feed may live on: any https site (the reader may run their own feed), or this computer for someone
+ * testing one. Only the feed's own origin is ever requested (KnowledgeSection in the options page).
+ */
+const FEED_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+/** Ed25519 in WebCrypto, which checks pack signatures, ships in Chromium 137 (docs/decisions.md, 10). */
+const MINIMUM_CHROME = '137';
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
@@ -41,9 +49,13 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Negotiation Lens',
     description: 'Sourced context on the 2025 US–Ukraine–Russia negotiations, on the news pages you read.',
-    // storage: settings and per-site choices. No host permissions beyond the content script's match pattern,
-    // no tabs permission: the popup talks to the active tab through activeTab-free messaging (tabs.sendMessage).
-    permissions: ['storage'],
+    // storage: settings, per-site choices and the active knowledge pack. alarms: the daily update check, which
+    // runs only when the reader turned updates on. No tabs permission: the popup talks to the active tab through
+    // tabs.sendMessage. The feed's origin is an optional host permission, asked for when updates are turned on.
+    permissions: ['storage', 'alarms'],
+    ...(browser === 'firefox' ? { optional_permissions: FEED_ORIGINS } : { optional_host_permissions: FEED_ORIGINS, minimum_chrome_version: MINIMUM_CHROME }),
+    // The browser tests' build reaches a local feed without a permission prompt, which headless tests cannot answer.
+    ...(process.env.WXT_TEST_BUILD ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     commands: {
       'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next mention on the page' },
       'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous mention on the page' },

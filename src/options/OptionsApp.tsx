@@ -11,6 +11,8 @@ import { DWELL_MS } from '../overlay/hover-machine';
 import { NEWS_SITES } from '../settings/news-sites';
 import type { Settings, SiteChoice } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
+import type { KnowledgeClient } from './knowledge-client';
+import { KnowledgeSection } from './KnowledgeSection';
 import { problemNotice, SETTING_LABELS } from './problems';
 import { toggleSelection } from './selection';
 import { SettingsSession, type SaveStatus, type SessionSnapshot } from './session';
@@ -20,7 +22,8 @@ import './options.css';
 
 export type OptionsStorage = Pick<Storage.Static, 'sync' | 'local' | 'onChanged'>;
 
-export function OptionsApp({ storage }: { storage: OptionsStorage }) {
+/** `knowledge`: the background's knowledge packs; without it (tests of the settings alone) that section is left out. */
+export function OptionsApp({ storage, knowledge }: { storage: OptionsStorage; knowledge?: KnowledgeClient }) {
   const { session, snapshot, setupError } = useSession(storage);
   const error = setupError ?? snapshot?.loadError ?? null;
   if (error)
@@ -40,7 +43,7 @@ export function OptionsApp({ storage }: { storage: OptionsStorage }) {
         </p>
       </main>
     );
-  return <SettingsPage session={session} snapshot={snapshot} />;
+  return <SettingsPage session={session} snapshot={snapshot} knowledge={knowledge} />;
 }
 
 function useSession(storage: OptionsStorage) {
@@ -75,9 +78,10 @@ function useSession(storage: OptionsStorage) {
 interface PageProps {
   session: SettingsSession;
   snapshot: SessionSnapshot;
+  knowledge?: KnowledgeClient | undefined;
 }
 
-function SettingsPage({ session, snapshot }: PageProps) {
+function SettingsPage({ session, snapshot, knowledge }: PageProps) {
   const state = snapshot.state!;
   const { settings } = state;
   const set = <K extends keyof Settings>(name: K, value: Settings[K]) => void session.set(name, value);
@@ -199,6 +203,8 @@ function SettingsPage({ session, snapshot }: PageProps) {
           onChange={(value) => set('parties', value)}
         />
       </section>
+
+      {knowledge && <KnowledgeSection client={knowledge} settings={settings} set={set} />}
 
       <StatusLine status={snapshot.status} />
     </main>
