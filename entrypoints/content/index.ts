@@ -1,6 +1,6 @@
 import aliasTable from 'virtual:alias-table';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ContentApp } from '../../src/content/content-app';
+import { createContentApp } from '../../src/content/content-app';
 import { addMessageListener, extensionApi } from '../../src/content/extension-api';
 import { unpackAliasTable } from '../../src/matcher/alias-table';
 import { compileMatcher } from '../../src/matcher/compile';
@@ -20,7 +20,7 @@ export default defineContentScript({
     // Without the Custom Highlight API we would have to change the page to mark it; we do nothing instead.
     if (!highlightApi) return;
     const browser = extensionApi();
-    const app = new ContentApp({
+    const app = createContentApp({
       window,
       compileMatcher: () => compileMatcher(unpackAliasTable(aliasTable)),
       highlightApi,

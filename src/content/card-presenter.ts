@@ -1,0 +1,168 @@
+/**
+ * Shows the hover card for a mark: asks for its model, renders it hidden to measure it, places it next to the mark,
+ * keeps it there while the page scrolls, and gives focus back when it closes. The hover machine decides when a
+ * card opens and closes; this decides what the reader sees.
+ */
+import { h } from 'preact';
+import type { CardModel } from '../cards/card-model';
+import { Card, type CardContent } from '../overlay/Card';
+import type { OverlayContainer } from '../overlay/container';
+import type { HoverMachine } from '../overlay/hover-machine';
+import { isOffScreen, placeCard, type Rect } from '../overlay/placement';
+import type { Highlighter } from '../page/highlighter';
+import { rectsOf } from '../page/hit-test';
+import type { Mark, PageLens } from '../page/page-lens';
+
+export interface CardTarget {
+  key: Mark;
+}
+
+export interface CardPresenterDeps {
+  window: Window & typeof globalThis;
+  overlay: OverlayContainer;
+  highlighter: Highlighter;
+  lens: PageLens;
+  machine: HoverMachine<CardTarget>;
+  getCard: (entity: number) => Promise<CardModel | null>;
+  getCardStyles: () => Promise<string>;
+  openInPopup: (id: string) => void;
+  /** True, after taking the whole content script away, when the extension is gone from under this page. */
+  endIfOrphaned: () => boolean;
+}
+
+export interface CardPresenter {
+  readonly isShown: boolean;
+  /** Cards are built for the tracks and parties in the settings: models asked for before a change are stale. */
+  forgetModels(): void;
+  /** Gets the card's styles once; true when the overlay has them. A failure is retried on the next card. */
+  loadStyles(): Promise<boolean>;
+  open(mark: Mark, token: number, how: 'pointer' | 'keyboard'): Promise<void>;
+  close(reason: 'abandon' | 'escape' | 'replaced' | 'closed'): void;
+  /** Focus moved on from a card opened from the keyboard into the page: the card would cover where it went. */
+  focusMovedTo(target: EventTarget | null): void;
+  /** Keeps the card next to its mark after a scroll or resize. */
+  follow(): void;
+}
+
+/** A closure, not a class: its state stays private and minifies to short names (docs/decisions.md, 9). */
+export function createCardPresenter({ window, overlay, highlighter, lens, machine, getCard, getCardStyles, openInPopup, endIfOrphaned }: CardPresenterDeps): CardPresenter {
+  let card: { target: Mark; content: CardContent; anchor: Rect; takeFocus: boolean } | null = null;
+  let focusBeforeCard: Element | null = null;
+  const models = new Map<number, CardModel | null>();
+  let styles: Promise<boolean> | null = null;
+
+  const loadStyles = (): Promise<boolean> =>
+    (styles ??= getCardStyles().then(
+      (css) => {
+        overlay.setStyles(css);
+        return true;
+      },
+      () => {
+        styles = null;
+        endIfOrphaned();
+        return false;
+      },
+    ));
+
+  const anchorOf = (mark: Mark): Rect => {
+    const rect = rectsOf(window.document, mark)[0];
+    return rect ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom } : { left: 8, top: 8, right: 8, bottom: 8 };
+  };
+
+  const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
+
+  const render = (): void => {
+    const shown = card;
+    if (!shown) return;
+    const state = machine.state;
+    const props = {
+      content: shown.content,
+      pinned: state.kind === 'open' && state.pinned,
+      onPin: () => {
+        machine.togglePin();
+        render();
+      },
+      onClose: () => machine.close(),
+      onOpenInPopup: (id: string) => openInPopup(id),
+      onPointerInside: (inside: boolean) => machine.pointerInCard(inside),
+    };
+    // Render hidden to measure, then place: the card's height depends on its content.
+    const element = overlay.render(h(Card, { ...props, position: null }));
+    if (!element) return;
+    const position = placeCard(shown.anchor, { width: element.offsetWidth, height: element.scrollHeight }, viewport());
+    overlay.render(h(Card, { ...props, position }));
+    if (shown.takeFocus && shown.content.state !== 'loading') {
+      element.focus({ preventScroll: true });
+      card = { ...shown, takeFocus: false };
+    }
+  };
+
+  return {
+    get isShown() {
+      return card !== null;
+    },
+
+    forgetModels() {
+      models.clear();
+    },
+
+    loadStyles,
+
+    async open(mark, token, how) {
+      // An unstyled card is unreadable: wait for the styles (asked for when the page was marked, so usually here).
+      if (!(await loadStyles()) || !machine.isCurrent(token)) return;
+      if (how === 'keyboard' && !card) focusBeforeCard = window.document.activeElement;
+      highlighter.setActive(lens.rangeOf(mark));
+      const cached = models.get(mark.entity);
+      card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, anchor: anchorOf(mark), takeFocus: how === 'keyboard' };
+      render();
+      if (cached !== undefined) return;
+      let model: CardModel | null = null;
+      try {
+        model = await getCard(mark.entity);
+        // Only answers are remembered: a failed request (a service worker starting up) is asked again next time.
+        models.set(mark.entity, model);
+      } catch {
+        if (endIfOrphaned()) return;
+      }
+      // A newer hover may have replaced this one while the model was on its way: drop the stale answer.
+      if (!machine.isCurrent(token) || !card || card.target !== mark) return;
+      card = { ...card, content: toContent(model) };
+      render();
+    },
+
+    close(reason) {
+      if (reason === 'replaced') return;
+      card = null;
+      highlighter.setActive(null);
+      const previous = focusBeforeCard;
+      focusBeforeCard = null;
+      // Focus goes back where it was when the card closes with focus inside it (Escape, scrolled away); a reader
+      // who has moved on into the page keeps focus there.
+      const hadFocus = overlay.owns(window.document.activeElement);
+      overlay.clear();
+      if (hadFocus && previous instanceof window.HTMLElement && previous.isConnected) previous.focus({ preventScroll: true });
+    },
+
+    focusMovedTo(target) {
+      const state = machine.state;
+      if (focusBeforeCard && state.kind === 'open' && !state.pinned && !overlay.owns(target)) machine.close();
+    },
+
+    follow() {
+      if (!card) return;
+      if (!card.target.node.isConnected) return machine.close();
+      const anchor = anchorOf(card.target);
+      const state = machine.state;
+      // Scrolled away from its mark: a card that is not pinned has nothing left to explain on screen, unless the
+      // pointer is in it (the page scrolled itself while the reader was reading the card).
+      if (!(state.kind === 'open' && (state.pinned || state.inCard)) && isOffScreen(anchor, viewport())) return machine.close();
+      card = { ...card, anchor };
+      render();
+    },
+  };
+}
+
+function toContent(model: CardModel | null): CardContent {
+  return model ? { state: 'ready', model } : { state: 'missing' };
+}
