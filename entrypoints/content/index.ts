@@ -1,7 +1,7 @@
-import aliasTable from 'virtual:alias-table';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createContentApp } from '../../src/content/content-app';
 import { addMessageListener, extensionApi } from '../../src/content/extension-api';
+import { readMatcherTable } from '../../src/knowledge/matcher-table';
 import { unpackAliasTable } from '../../src/matcher/alias-table';
 import { compileMatcher } from '../../src/matcher/compile';
 import { sendToBackground } from '../../src/messaging/protocol';
@@ -22,7 +22,8 @@ export default defineContentScript({
     const browser = extensionApi();
     const app = createContentApp({
       window,
-      compileMatcher: () => compileMatcher(unpackAliasTable(aliasTable)),
+      loadMatcherTable: () => readMatcherTable((key) => browser.storage.local.get(key), () => sendToBackground(browser.runtime, 'getMatcherTable', {})),
+      compileMatcher: (table) => compileMatcher(unpackAliasTable(table)),
       highlightApi,
       getCardStyles: () => sendToBackground(browser.runtime, 'getCardStyles', {}),
       getPolicy: (url) => sendToBackground(browser.runtime, 'getPagePolicy', { url }),
@@ -31,7 +32,7 @@ export default defineContentScript({
         browser.storage.onChanged.addListener(listener);
         signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
       },
-      getCard: (entity) => sendToBackground(browser.runtime, 'getCard', { entity }),
+      getCard: (entity, revision) => sendToBackground(browser.runtime, 'getCard', { entity, revision }),
       openInPopup: (id) => void sendToBackground(browser.runtime, 'openInPopup', { id }),
       listen: (listener, signal) => addMessageListener(browser, listener, signal),
       mark: (name, detail) => performance.mark(name, { detail }),

@@ -4,6 +4,8 @@
  * `destroy()`.
  */
 import type { CardModel } from '../cards/card-model';
+import { MATCHER_TABLE_KEY, type MatcherTableRecord } from '../knowledge/matcher-table';
+import type { PackedAliasTable } from '../matcher/alias-table';
 import type { CompiledMatcher } from '../matcher/compile';
 import { messageListener, type ContentMessages, type PagePolicy } from '../messaging/protocol';
 import { OverlayContainer } from '../overlay/container';
@@ -19,8 +21,10 @@ import { compileOnFirstUse, createPageSwitch, leadsToAnotherPage } from './page-
 
 export interface ContentAppDeps {
   window: Window & typeof globalThis;
-  /** Compiles the matcher; the app calls it once per page, before its first policy request. */
-  compileMatcher: () => CompiledMatcher;
+  /** The active pack's alias table, from storage or the background (src/knowledge/matcher-table.ts). */
+  loadMatcherTable: () => Promise<MatcherTableRecord>;
+  /** Compiles a table into a matcher; the app calls it once per page and pack, before its first policy request. */
+  compileMatcher: (table: PackedAliasTable) => CompiledMatcher;
   highlightApi: HighlightApi;
   /** The card's CSS, from the background: asked for once the page has something to show. */
   getCardStyles: () => Promise<string>;
@@ -28,7 +32,8 @@ export interface ContentAppDeps {
   getPolicy: (url: string) => Promise<PagePolicy>;
   /** Calls back with the changed keys whenever extension storage changes. */
   watchStorage: (onChange: (keys: string[]) => void, signal: AbortSignal) => void;
-  getCard: (entity: number) => Promise<CardModel | null>;
+  /** `revision` is the pack the entity key comes from; the background answers null for another pack's keys. */
+  getCard: (entity: number, revision: string) => Promise<CardModel | null>;
   openInPopup: (id: string) => void;
   /** Registers the handler for messages from the popup and background until the signal aborts. */
   listen: (listener: (message: unknown, sender: { tab?: { id?: number } }) => Promise<unknown> | undefined, signal: AbortSignal) => void;
@@ -61,7 +66,9 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
   let stopInput: (() => void) | null = null;
   const endIfOrphaned = () => !deps.isAlive() && (app.destroy(), true);
   const timers = { setTimer: (fn: () => void, ms: number) => window.setTimeout(fn, ms), clearTimer: (id: number) => window.clearTimeout(id) };
-  const matcher = compileOnFirstUse(deps.compileMatcher, () => window.performance.now(), deps.mark);
+  // Set by start() before anything asks for the matcher; replaced when another pack becomes active.
+  let table: MatcherTableRecord = { revision: '', table: '' };
+  const matcher = compileOnFirstUse(() => deps.compileMatcher(table.table), () => window.performance.now(), deps.mark);
   const highlighter = new Highlighter(deps.highlightApi, 'underline');
   const overlay = new OverlayContainer(document);
   const lens = new PageLens(
@@ -84,7 +91,7 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
     onOpen: (target, token, how) => void cards.open(target.key, token, how),
     onClose: (reason) => cards.close(reason),
   });
-  const cards = createCardPresenter({ ...deps, overlay, highlighter, lens, machine, endIfOrphaned });
+  const cards = createCardPresenter({ ...deps, getCard: (entity) => deps.getCard(entity, table.revision), overlay, highlighter, lens, machine, endIfOrphaned });
   const pageSwitch = createPageSwitch({
     ...deps,
     lens,
@@ -102,11 +109,32 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
   });
   const messages = createPageMessages({ document, lens, machine, pageSwitch });
 
+  /** Another pack became active while this page is open: match with its table from now on, and scan again. */
+  const takeNewPack = async () => {
+    const next = await deps.loadMatcherTable().catch(() => null);
+    if (!next || signal.aborted || next.revision === table.revision) return;
+    table = next;
+    matcher.forget();
+    cards.forgetModels();
+    machine.close();
+    if (pageSwitch.decision?.on) {
+      messages.forgetCursor();
+      lens.restart();
+    }
+  };
+
   const app: ContentApp = {
     async start() {
+      try {
+        table = await deps.loadMatcherTable();
+      } catch {
+        endIfOrphaned();
+        return;
+      }
       deps.listen(messageListener<ContentMessages>(messages.handlers), signal);
-      // Other extension data (seen events, the popup's focus request) changes too: only settings matter here.
+      // Other extension data (seen events, the popup's focus request) changes too: only settings and the pack matter.
       deps.watchStorage((keys) => {
+        if (keys.includes(MATCHER_TABLE_KEY)) void takeNewPack();
         if (keys.some(isSettingsKey)) void pageSwitch.apply();
       }, signal);
       stopInput = listenToReader({ window, lens, overlay, machine, cards, pageSwitch, endIfOrphaned }, signal);

@@ -86,16 +86,20 @@ export function createPageSwitch({ lens, highlighter, matcher, url, getPolicy, m
   };
 }
 
-/** The matcher, compiled on first use; the benchmark reads how long that took from the matcher-ready mark. */
-export function compileOnFirstUse(compile: () => CompiledMatcher, now: () => number, mark: (name: string, detail?: unknown) => void): () => CompiledMatcher {
+/**
+ * The matcher, compiled on first use; the benchmark reads how long that took from the matcher-ready mark.
+ * `forget()` drops it, so that the next use compiles the table of a newly active pack.
+ */
+export function compileOnFirstUse(compile: () => CompiledMatcher, now: () => number, mark: (name: string, detail?: unknown) => void): (() => CompiledMatcher) & { forget(): void } {
   let matcher: CompiledMatcher | null = null;
-  return () => {
+  const get = () => {
     if (matcher) return matcher;
     const started = now();
     matcher = compile();
     mark('negotiation-lens:matcher-ready', { ms: now() - started });
     return matcher;
   };
+  return Object.assign(get, { forget: () => void (matcher = null) });
 }
 
 /**

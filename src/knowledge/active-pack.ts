@@ -18,14 +18,15 @@ import { diffPacks, type DiffItem, type PackDiff } from './pack-diff';
 import { sha256Hex, type Subtle } from './pack-signature';
 import type { Pack } from './schema';
 import type { PackProblem, PackResult } from './validate';
-import { packAliasTable, type PackedAliasTable } from '../matcher/alias-table';
+import { packAliasTable } from '../matcher/alias-table';
+import { MATCHER_TABLE_KEY, type MatcherTableRecord } from './matcher-table';
 
 /** Storage keys in `storage.local` (never synced: packs are large, and each browser checks its own). */
 export const PACK_KEYS = {
   active: 'pack:active',
   lastGood: 'pack:last-good',
-  /** The alias table of the active pack, as the content script reads it (see MatcherTableRecord). */
-  matcher: 'pack:matcher',
+  /** The alias table of the active pack, as the content script reads it (see matcher-table.ts). */
+  matcher: MATCHER_TABLE_KEY,
   /** A sentence for the reader about a pack that could not be used; removed once shown in the options page. */
   notice: 'pack:notice',
   /** What the last change of active pack added or changed, for "What's new" in the popup. */
@@ -54,11 +55,7 @@ interface StoredPack {
   checkedBy: string;
 }
 
-/** What the content script reads to build its matcher. `revision` names the pack, so card requests can say which. */
-export interface MatcherTableRecord {
-  revision: string;
-  table: PackedAliasTable;
-}
+export type { MatcherTableRecord };
 
 export interface PackChanges {
   at: string;

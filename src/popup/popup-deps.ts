@@ -5,8 +5,7 @@
 import type { browser as browserApi } from 'wxt/browser';
 import { entityIds } from '../knowledge/alias-table-from-pack';
 import { indexPack } from '../knowledge/pack-index';
-import type { Pack } from '../knowledge/schema';
-import { POPUP_FOCUS_KEY, sendToTab } from '../messaging/protocol';
+import { POPUP_FOCUS_KEY, sendToTab, type BackgroundMessages, type ReplyOf } from '../messaging/protocol';
 import { isSettingsKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
 import type { PopupDeps } from './PopupApp';
@@ -17,7 +16,8 @@ const SEEN_EVENTS_KEY = 'seen-events';
  * `location` is the popup page's: `?tab=ID` names the tab when the popup is opened as a page (the browser tests),
  * `#focus=ID` the item to open (when the browser could only open the popup in a tab).
  */
-export function popupDeps(browser: typeof browserApi, pack: Pack, location: { search: string; hash: string }): PopupDeps {
+export function popupDeps(browser: typeof browserApi, active: ReplyOf<BackgroundMessages, 'getActivePack'>, location: { search: string; hash: string }): PopupDeps {
+  const { pack } = active;
   const params = new URLSearchParams(location.search);
   const hash = new URLSearchParams(location.hash.slice(1));
   const storeReady = chooseSettingsArea(browser.storage).then((area) => new SettingsStore(area));
