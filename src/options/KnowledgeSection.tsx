@@ -65,7 +65,7 @@ export function KnowledgeSection({ client, settings, set }: Props) {
           {error}
         </p>
       )}
-      {!status && !error && <p role="status">Loading…</p>}
+      {!status && !error && <p aria-live="polite">Loading…</p>}
       {status && (
         <>
           {status.notice && (
@@ -170,7 +170,7 @@ function Updates({ client, status, settings, set }: { client: KnowledgeClient; s
           {checking ? 'Checking…' : 'Check now'}
         </button>
       </p>
-      <p id="last-check" class="indented last-check" role="status">
+      <p id="last-check" class="indented last-check" aria-live="polite">
         {last ? (
           <>
             Last check: {dateTime(last.at)}. <span class={last.outcome === 'refused' || last.outcome === 'no-permission' ? 'check-problem' : ''}>{last.message}</span>
@@ -261,7 +261,7 @@ function ImportPack({ client }: { client: KnowledgeClient }) {
       <label for="packFile">Pack file (.json), with its signature (.json.sig) if you have it</label>
       <input id="packFile" type="file" accept=".json,.sig,application/json" multiple onChange={(e) => void choose(e.currentTarget.files)} />
       <div aria-live="polite">
-        {state.step === 'reading' && <p role="status">Checking the pack…</p>}
+        {state.step === 'reading' && <p>Checking the pack…</p>}
         {state.step === 'error' && (
           <div class="import-problems" role="alert">
             <p>{state.message}</p>
@@ -278,7 +278,7 @@ function ImportPack({ client }: { client: KnowledgeClient }) {
           </div>
         )}
         {state.step === 'done' && (
-          <p role="status">
+          <p class="import-done">
             Now in use: version {state.info.version}, as of {readableDate(state.info.asOf)}
             {state.info.official ? '.' : ' (unofficial pack).'}
           </p>
