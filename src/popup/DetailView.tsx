@@ -1,0 +1,65 @@
+/** One item in full, in the popup: its card body, and for a topic every position taken on it. */
+import type { RefObject } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { buildCardModel, sourceLinks } from '../cards/card-model';
+import { PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
+import type { Settings } from '../settings/settings';
+import { CardBody } from '../ui/CardBody';
+import { Sources } from '../ui/facts';
+import { KIND_LABEL } from '../ui/labels';
+
+/** Opens an item's detail view; `returnTo` finds the control to focus again when the reader goes back. */
+export type OpenDetail = (id: string, returnTo: () => HTMLElement | null) => void;
+
+export function DetailView({ index, id, settings, onBack }: { index: PackIndex; id: string; settings: Settings | null; onBack: () => void }) {
+  const model = buildCardModel(index, id, settings ? { tracks: settings.tracks, parties: settings.parties } : {});
+  const back = useRef<HTMLButtonElement>(null);
+  const allStances = useRef<HTMLDetailsElement>(null);
+  useEffect(() => back.current?.focus(), [id]);
+  // The stance table's "N earlier positions below" opens the list of every position and takes focus there.
+  const showEarlier = () => {
+    const details = allStances.current;
+    if (!details) return;
+    details.open = true;
+    const summary = details.querySelector('summary');
+    summary?.focus({ preventScroll: true });
+    summary?.scrollIntoView({ block: 'start' });
+  };
+  return (
+    <section class="detail" aria-labelledby="detail-title">
+      <button ref={back} type="button" class="back" onClick={onBack}>
+        ← Back
+      </button>
+      {model ? (
+        <>
+          <p class="kind-tag">{KIND_LABEL[model.kind] ?? model.kind}</p>
+          <h2 id="detail-title">{model.name}</h2>
+          <CardBody model={model} onShowEarlier={showEarlier} />
+          {model.kind === 'topic' ? <AllStances index={index} topic={id} detailsRef={allStances} /> : null}
+        </>
+      ) : (
+        <p id="detail-title">This item is not in the knowledge pack.</p>
+      )}
+    </section>
+  );
+}
+
+/** Every position on a topic, newest first per party: the card shows only the latest. */
+function AllStances({ index, topic, detailsRef }: { index: PackIndex; topic: string; detailsRef: RefObject<HTMLDetailsElement | null> }) {
+  const stances = index.stancesByTopic(topic);
+  if (stances.length === 0) return null;
+  return (
+    <details class="all-stances" ref={detailsRef}>
+      <summary>All {stances.length} positions on this topic</summary>
+      <ul>
+        {stances.map((s) => (
+          <li key={s.id}>
+            <strong>{PARTY_NAMES[s.party]}</strong>
+            {s.actor ? ` (${index.actor(s.actor)?.name ?? s.actor})` : ''}, <time dateTime={s.date}>{s.date}</time>, {s.status}: {s.position}{' '}
+            <Sources sources={sourceLinks(index, s.sources)} />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,61 @@
+/** The "This page" tab: what the page mentions; choosing one shows it on the page. */
+import { useState } from 'preact/hooks';
+import type { PageReport } from '../messaging/protocol';
+import { KIND_LABEL } from '../ui/labels';
+import type { OpenDetail } from './DetailView';
+import type { PopupDeps } from './PopupApp';
+
+const OFF_REASON: Record<string, string> = {
+  paused: 'The extension is paused everywhere.',
+  'site-choice': 'You switched it off for this site.',
+  default: 'It is off here by default (see Settings for where it runs).',
+  'not-a-web-page': 'It only runs on web pages.',
+};
+
+export function PageView({ deps, report, onOpen }: { deps: Pick<PopupDeps, 'entityIds' | 'index' | 'revealOnPage'>; report: PageReport | null | 'loading'; onOpen: OpenDetail }) {
+  const [missing, setMissing] = useState<string | null>(null);
+  if (report === 'loading') return <p class="muted">Looking at this page…</p>;
+  if (report === null) return <p class="empty">Negotiation Lens cannot read this page (browser pages and the extension gallery are off limits to extensions).</p>;
+  if (report.state === 'off') return <p class="empty">Negotiation Lens is off on {report.site ?? 'this page'}. {OFF_REASON[report.reason]}</p>;
+  if (report.state === 'not-relevant') return <p class="empty">This page does not seem to be about the negotiations, so nothing is marked on it.</p>;
+  if (report.mentions.length === 0) return <p class="empty">Nothing from the negotiations found on this page.</p>;
+  const rows = report.mentions.flatMap((m) => {
+    const id = deps.entityIds[m.entity];
+    const entity = id ? deps.index.entity(id) : undefined;
+    if (!id || !entity) return [];
+    return [{ ...m, id, name: entity.item.name, kind: entity.kind === 'actor' ? entity.item.kind : entity.kind }];
+  });
+  return (
+    <section aria-labelledby="page-title">
+      <h2 id="page-title">On this page</h2>
+      <p class="meta">Choose an item to show its first mention on the page. “Details” opens it here.</p>
+      <ul class="mentions">
+        {rows.map((r) => (
+          <li key={r.id}>
+            <button
+              type="button"
+              class="mention"
+              data-entity-id={r.id}
+              onClick={async () => {
+                const found = await deps.revealOnPage(r.entity);
+                setMissing(found ? null : r.name);
+              }}
+            >
+              <span class="kind-tag">{KIND_LABEL[r.kind] ?? r.kind}</span> {r.name} <span class="count" aria-label={`${r.count} mentions`}>×{r.count}</span>
+            </button>
+            <button
+              type="button"
+              class="link"
+              data-details-for={r.id}
+              aria-label={`Details about ${r.name}`}
+              onClick={() => onOpen(r.id, () => [...document.querySelectorAll<HTMLElement>('[data-details-for]')].find((b) => b.dataset.detailsFor === r.id) ?? null)}
+            >
+              Details
+            </button>
+          </li>
+        ))}
+      </ul>
+      {missing ? <p role="status">{missing} is no longer on the page.</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+/** The popup's tab list: arrow keys move between tabs, as a tab list should. */
+import { useRef } from 'preact/hooks';
+
+export type Tab = 'summary' | 'page' | 'timeline' | 'search';
+export const TABS: { id: Tab; label: string }[] = [
+  { id: 'summary', label: 'Summary' },
+  { id: 'page', label: 'This page' },
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'search', label: 'Search' },
+];
+
+export function Tabs({ current, onChange }: { current: Tab; onChange: (tab: Tab) => void }) {
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const move = (from: number, delta: number) => {
+    const next = (from + delta + TABS.length) % TABS.length;
+    onChange(TABS[next]!.id);
+    refs.current[next]?.focus();
+  };
+  return (
+    <nav class="tabs" role="tablist" aria-label="Sections">
+      {TABS.map((t, i) => (
+        <button
+          key={t.id}
+          ref={(el) => {
+            refs.current[i] = el;
+          }}
+          type="button"
+          role="tab"
+          id={`tab-${t.id}`}
+          aria-selected={current === t.id}
+          aria-controls={`panel-${t.id}`}
+          tabIndex={current === t.id ? 0 : -1}
+          onClick={() => onChange(t.id)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowRight') move(i, 1);
+            else if (e.key === 'ArrowLeft') move(i, -1);
+          }}
+        >
+          {t.label}
+        </button>
+      ))}
+    </nav>
+  );
+}

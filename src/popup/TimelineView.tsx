@@ -1,0 +1,109 @@
+/** The Timeline tab: events filtered by track and party, newest or oldest first; new and on-page ones are marked. */
+import { useEffect, useRef } from 'preact/hooks';
+import { formatEventDate, sourceLinks } from '../cards/card-model';
+import { PARTY_NAMES, TRACK_NAMES, type PackIndex } from '../knowledge/pack-index';
+import { PARTY_IDS, TRACK_IDS, type PartyId, type TrackId } from '../knowledge/schema';
+import type { Settings } from '../settings/settings';
+import { Sources } from '../ui/facts';
+import { filterTimeline, type TimelineFilter } from './timeline';
+
+export function TimelineView(props: {
+  index: PackIndex;
+  settings: Settings | null;
+  filter: TimelineFilter;
+  onFilter: (update: (filter: TimelineFilter) => TimelineFilter) => void;
+  mentioned: Set<string>;
+  fresh: Set<string>;
+  expanded: string | null;
+  onExpand: (id: string | null) => void;
+}) {
+  const { filter } = props;
+  const setFilter = (change: Partial<TimelineFilter>) => props.onFilter((current) => ({ ...current, ...change }));
+  const events = filterTimeline(props.index, filter, props.settings?.tracks);
+  const expandedRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    expandedRef.current?.scrollIntoView({ block: 'start' });
+  }, [props.expanded]);
+  const parties = props.settings ? PARTY_IDS.filter((p) => props.settings!.parties.includes(p)) : PARTY_IDS;
+  const narrowed = filter.track !== 'all' || filter.party !== 'all';
+  const trackRef = useRef<HTMLSelectElement>(null);
+  const clearFilters = () => {
+    setFilter({ track: 'all', party: 'all' });
+    // The button goes away with the empty list: focus the first filter rather than lose it.
+    trackRef.current?.focus();
+  };
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title">Timeline</h2>
+      <div class="filters">
+        <label>
+          Track{' '}
+          <select ref={trackRef} value={filter.track} onChange={(e) => setFilter({ track: (e.target as HTMLSelectElement).value as TrackId | 'all' })}>
+            <option value="all">All tracks</option>
+            {TRACK_IDS.map((t) => (
+              <option key={t} value={t}>
+                {TRACK_NAMES[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Party{' '}
+          <select value={filter.party} onChange={(e) => setFilter({ party: (e.target as HTMLSelectElement).value as PartyId | 'all' })}>
+            <option value="all">All parties</option>
+            {parties.map((p) => (
+              <option key={p} value={p}>
+                {PARTY_NAMES[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => setFilter({ order: filter.order === 'newest' ? 'oldest' : 'newest' })}>
+          {filter.order === 'newest' ? 'Newest first' : 'Oldest first'}
+        </button>
+      </div>
+      <p class={events.length ? 'meta' : 'empty'} aria-live="polite">
+        {events.length
+          ? `${events.length} event${events.length === 1 ? '' : 's'}`
+          : narrowed
+            ? 'No events match these filters.'
+            : 'No events on the tracks chosen in Settings.'}
+      </p>
+      {events.length === 0 && narrowed ? (
+        <button type="button" class="clear-filters" onClick={clearFilters}>
+          Clear filters
+        </button>
+      ) : null}
+      <ol class="timeline">
+        {events.map((e) => {
+          const open = props.expanded === e.id;
+          const onPage = props.mentioned.has(e.id);
+          return (
+            <li key={e.id} ref={open ? expandedRef : undefined} class={`event${onPage ? ' on-page' : ''}`} data-event-id={e.id}>
+              <details open={open} onToggle={(ev) => (ev.target as HTMLDetailsElement).open !== open && props.onExpand((ev.target as HTMLDetailsElement).open ? e.id : null)}>
+                <summary>
+                  <time dateTime={typeof e.date === 'string' ? e.date : e.date.start}>{formatEventDate(e)}</time> <span class="event-name">{e.name}</span>
+                  {onPage ? <span class="badge on-page-badge">On this page</span> : null}
+                  {props.fresh.has(e.id) ? <span class="badge new-badge">New</span> : null}
+                </summary>
+                <div class="event-body">
+                  <p>
+                    <strong>Where:</strong> {e.place}
+                  </p>
+                  <p>{e.summary}</p>
+                  <p>
+                    <strong>Outcome:</strong> {e.outcome}
+                  </p>
+                  {e.verification ? <p class="unverified">Unverified: {e.verification.note}</p> : null}
+                  <p class="meta">
+                    <Sources sources={sourceLinks(props.index, e.sources)} />
+                  </p>
+                </div>
+              </details>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
