@@ -11,7 +11,7 @@ import { KIND_LABEL } from '../ui/labels';
 /** Opens an item's detail view; `returnTo` finds the control to focus again when the reader goes back. */
 export type OpenDetail = (id: string, returnTo: () => HTMLElement | null) => void;
 
-export function DetailView({ index, id, settings, onBack }: { index: PackIndex; id: string; settings: Settings | null; onBack: () => void }) {
+export function DetailView({ index, id, settings, onBack, onReport }: { index: PackIndex; id: string; settings: Settings | null; onBack: () => void; onReport?: (id: string) => void }) {
   const model = buildCardModel(index, id, settings ? { tracks: settings.tracks, parties: settings.parties } : {});
   const back = useRef<HTMLButtonElement>(null);
   const allStances = useRef<HTMLDetailsElement>(null);
@@ -36,6 +36,14 @@ export function DetailView({ index, id, settings, onBack }: { index: PackIndex; 
           <h2 id="detail-title">{model.name}</h2>
           <CardBody model={model} onShowEarlier={showEarlier} />
           {model.kind === 'topic' ? <AllStances index={index} topic={id} detailsRef={allStances} /> : null}
+          {onReport ? (
+            <p class="report">
+              <button type="button" class="link" onClick={() => onReport(id)}>
+                Report a problem
+              </button>{' '}
+              <span class="hint">opens a prefilled report naming this item and the pack's version</span>
+            </p>
+          ) : null}
         </>
       ) : (
         <p id="detail-title">This item is not in the knowledge pack.</p>

@@ -4,6 +4,8 @@
  * Everything it needs comes in as `PopupDeps`, so the same component runs in tests with fakes.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { readableDate } from '../cards/freshness';
+import type { PackChanges, PackInfo } from '../knowledge/active-pack';
 import type { PackIndex } from '../knowledge/pack-index';
 import type { Pack } from '../knowledge/schema';
 import type { PageReport } from '../messaging/protocol';
@@ -17,6 +19,7 @@ import { SummaryView } from './SummaryView';
 import { Tabs, type Tab } from './Tabs';
 import { DEFAULT_TIMELINE_FILTER, newSince, type TimelineFilter } from './timeline';
 import { TimelineView } from './TimelineView';
+import { WhatsNew } from './WhatsNew';
 
 export interface PopupDeps {
   pack: Pack;
@@ -35,6 +38,18 @@ export interface PopupDeps {
   loadSeenEvents: () => Promise<string[] | null>;
   saveSeenEvents: (ids: string[]) => Promise<void>;
   openOptions: () => void;
+  /** The active pack: its version, date, and whether it is official. */
+  packInfo: PackInfo;
+  /** What the last change of pack added or changed; null when there was none. */
+  changes: PackChanges | null;
+  /** "This knowledge is as of …" when the pack is old; null when it is recent. */
+  staleNotice: string | null;
+  /** The `at` of the changes the reader has seen listed, so "What's new" shows once. */
+  loadChangesSeen: () => Promise<string | null>;
+  saveChangesSeen: (at: string) => Promise<void>;
+  /** Opens the options page at its knowledge section (updates, import). */
+  openKnowledgeSettings: () => void;
+  reportProblem: (id: string) => void;
 }
 
 export function PopupApp({ deps }: { deps: PopupDeps }) {
@@ -47,6 +62,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   const [error, setError] = useState<string | null>(null);
   const [expandedEvent, setExpandedEvent] = useState<string | null>(null);
   const [newEvents, setNewEvents] = useState<Set<string>>(new Set());
+  const [changes, setChanges] = useState<PackChanges | null>(null);
   // The views unmount while the detail view or another tab is shown: what the user typed and chose lives here,
   // so coming back finds it as it was.
   const [searchState, setSearchState] = useState<SearchState>({ query: '', active: 0 });
@@ -85,6 +101,14 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
       setNewEvents(newSince(seen, pack.events));
       void deps.saveSeenEvents(pack.events.map((e) => e.id));
     });
+    if (deps.changes) {
+      const latest = deps.changes;
+      void deps.loadChangesSeen().then((seen) => {
+        if (seen === latest.at) return;
+        setChanges(latest);
+        void deps.saveChangesSeen(latest.at);
+      });
+    }
     void deps.takeFocusRequest().then((id) => {
       if (!id) return;
       const entity = index.entity(id);
@@ -98,6 +122,17 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
       setTimeout(() => void refresh(), 150);
     });
   }, []);
+
+  /** An item of "What's new": an event opens in the timeline, a position opens its topic. */
+  const openChanged = (item: PackChanges['items'][number], returnTo: () => HTMLElement | null) => {
+    if (item.section === 'events') {
+      setTab('timeline');
+      setExpandedEvent(item.id);
+      return;
+    }
+    const topic = pack.stances.find((s) => s.id === item.id)?.topic;
+    if (topic) openDetail(topic, returnTo);
+  };
 
   const act = async (action: () => Promise<void>) => {
     try {
@@ -121,10 +156,19 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
         <div class="title-row">
           <h1>Negotiation Lens</h1>
           <span class="as-of" title="Everything here is as of this date">
-            As of <time dateTime={pack.meta.asOf}>{pack.meta.asOf}</time>
+            As of <time dateTime={pack.meta.asOf}>{readableDate(pack.meta.asOf)}</time>
+            {deps.packInfo.official ? null : <span class="unofficial"> · unofficial pack</span>}
           </span>
         </div>
         <SiteControls report={report} settings={settings} onSite={(site, on) => act(() => deps.setSite(site, on))} onPause={(paused) => act(() => deps.setPaused(paused))} />
+        {deps.staleNotice ? (
+          <p class="stale" data-testid="stale-notice">
+            {deps.staleNotice}{' '}
+            <button type="button" class="link" onClick={deps.openKnowledgeSettings}>
+              Update settings
+            </button>
+          </p>
+        ) : null}
         {notice ? (
           <p class="notice" role="status">
             {notice}{' '}
@@ -142,9 +186,10 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
 
       <main class="popup-main">
       {detail ? (
-        <DetailView index={index} id={detail} settings={settings} onBack={closeDetail} />
+        <DetailView index={index} id={detail} settings={settings} onBack={closeDetail} onReport={deps.reportProblem} />
       ) : (
         <>
+          {changes && tab === 'summary' ? <WhatsNew changes={changes} onOpen={openChanged} onDismiss={() => setChanges(null)} /> : null}
           <Tabs current={tab} onChange={setTab} />
           <div class="tab-panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
             {tab === 'summary' ? <SummaryView index={index} settings={settings} /> : null}

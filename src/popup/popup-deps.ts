@@ -5,12 +5,13 @@
 import type { browser as browserApi } from 'wxt/browser';
 import { entityIds } from '../knowledge/alias-table-from-pack';
 import { indexPack } from '../knowledge/pack-index';
-import { POPUP_FOCUS_KEY, sendToTab, type BackgroundMessages, type ReplyOf } from '../messaging/protocol';
+import { POPUP_FOCUS_KEY, sendToBackground, sendToTab, type BackgroundMessages, type ReplyOf } from '../messaging/protocol';
 import { isSettingsKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
 import type { PopupDeps } from './PopupApp';
 
 const SEEN_EVENTS_KEY = 'seen-events';
+const SEEN_CHANGES_KEY = 'seen-pack-changes';
 
 /**
  * `location` is the popup page's: `?tab=ID` names the tab when the popup is opened as a page (the browser tests),
@@ -66,5 +67,15 @@ export function popupDeps(browser: typeof browserApi, active: ReplyOf<Background
     },
     saveSeenEvents: (ids) => browser.storage.local.set({ [SEEN_EVENTS_KEY]: ids }),
     openOptions: () => void browser.runtime.openOptionsPage(),
+    packInfo: active.info,
+    changes: active.changes,
+    staleNotice: active.staleNotice,
+    loadChangesSeen: async () => {
+      const value = (await browser.storage.local.get(SEEN_CHANGES_KEY))[SEEN_CHANGES_KEY];
+      return typeof value === 'string' ? value : null;
+    },
+    saveChangesSeen: (at) => browser.storage.local.set({ [SEEN_CHANGES_KEY]: at }),
+    openKnowledgeSettings: () => void sendToBackground(browser.runtime, 'openOptions', { section: 'knowledge' }),
+    reportProblem: (id) => void sendToBackground(browser.runtime, 'reportProblem', { id }),
   };
 }

@@ -22,7 +22,7 @@ const ids = entityIds(pack);
 
 let container: HTMLElement;
 
-function deps(report: PageReport | null = null, focusRequest: string | null = null): PopupDeps {
+function deps(report: PageReport | null = null, focusRequest: string | null = null, extra: Partial<PopupDeps> = {}): PopupDeps {
   const settings: Settings = { ...DEFAULT_SETTINGS, tracks: [...DEFAULT_SETTINGS.tracks], parties: [...DEFAULT_SETTINGS.parties] };
   return {
     pack,
@@ -38,6 +38,14 @@ function deps(report: PageReport | null = null, focusRequest: string | null = nu
     loadSeenEvents: async () => null,
     saveSeenEvents: async () => {},
     openOptions: () => {},
+    packInfo: { id: pack.meta.id, title: pack.meta.title, version: pack.meta.version, asOf: pack.meta.asOf, origin: 'bundled', official: true },
+    changes: null,
+    staleNotice: null,
+    loadChangesSeen: async () => null,
+    saveChangesSeen: async () => {},
+    openKnowledgeSettings: () => {},
+    reportProblem: () => {},
+    ...extra,
   };
 }
 
@@ -56,8 +64,8 @@ function choose(select: HTMLSelectElement, value: string) {
   select.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-async function mount(report: PageReport | null = null, focusRequest: string | null = null) {
-  render(<PopupApp deps={deps(report, focusRequest)} />, container);
+async function mount(report: PageReport | null = null, focusRequest: string | null = null, extra: Partial<PopupDeps> = {}) {
+  render(<PopupApp deps={deps(report, focusRequest, extra)} />, container);
   await waitFor(() => $('[data-ready]'), 'the popup');
   // The settings arrive asynchronously; the timeline's party list depends on them.
   await waitFor(() => $('.controls input') && !container.textContent?.includes('Checking this page'), 'the settings');
@@ -199,4 +207,66 @@ describe('PopupApp', () => {
     for (const note of cardNotes) expect(note).toMatch(/^\d+ earlier positions? in the popup$/);
     expect(card.querySelector('.stances button')).toBeNull();
   });
+
+  describe('after the knowledge changed', () => {
+    const event = pack.events.at(-1)!;
+    const stance = pack.stances.at(-1)!;
+    const changes = {
+      at: '2026-12-02T10:00:00.000Z',
+      from: { version: '1.0.0', asOf: '2026-01-06' },
+      to: { version: pack.meta.version, asOf: pack.meta.asOf },
+      items: [
+        { section: 'events' as const, id: event.id, label: event.name, date: '2026-04-01', change: 'added' as const },
+        { section: 'stances' as const, id: stance.id, label: stance.position, date: '2026-03-01', change: 'changed' as const },
+      ],
+    };
+
+    it('lists what is new once, newest first; an event opens in the timeline, a position opens its topic', async () => {
+      const saved: string[] = [];
+      await mount(null, null, { changes, saveChangesSeen: async (at) => void saved.push(at) });
+      const section = await waitFor(() => $('.whats-new'), 'What\'s new');
+      expect(section.querySelector('h2')?.textContent).toBe("What's new since you last looked");
+      const items = [...section.querySelectorAll('li')].map((li) => li.textContent);
+      expect(items[0]).toContain(event.name);
+      expect(items[0]).toContain('new event');
+      expect(items[1]).toContain('changed position');
+      expect(saved).toEqual([changes.at]);
+      button(stance.position)!.click();
+      await waitFor(() => $('#detail-title'), 'the topic detail');
+      expect($('#detail-title')!.textContent).toBe(index.entity(stance.topic)!.item.name);
+      await goBack();
+      button(event.name)!.click();
+      await waitFor(() => tab('Timeline').getAttribute('aria-selected') === 'true', 'the timeline');
+    });
+
+    it('does not list changes the reader has already seen', async () => {
+      let answered = false;
+      await mount(null, null, { changes, loadChangesSeen: async () => ((answered = true), changes.at) });
+      await waitFor(() => answered, 'the seen record');
+      // One more turn of the render queue: a list that were going to show would be in the DOM by then.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect($('.whats-new')).toBeNull();
+    });
+  });
+
+  it('says plainly when the knowledge is old, with a way to the update settings', async () => {
+    let opened = 0;
+    await mount(null, null, { staleNotice: 'This knowledge is as of 6 January 2026; later developments are not included.', openKnowledgeSettings: () => void opened++ });
+    expect($('[data-testid="stale-notice"]')!.textContent).toContain('later developments are not included');
+    button('Update settings')!.click();
+    expect(opened).toBe(1);
+  });
+
+  it('labels an unofficial pack next to its date', async () => {
+    await mount(null, null, { packInfo: { id: 'x', title: 'x', version: '9.0.0', asOf: pack.meta.asOf, origin: 'import', official: false } });
+    expect($('.as-of')!.textContent).toContain('unofficial pack');
+  });
+
+  it('reports a problem with the item shown in detail', async () => {
+    const reported: string[] = [];
+    await mount(null, 'minerals-deal', { reportProblem: (id) => void reported.push(id) });
+    (await waitFor(() => button('Report a problem'), 'the report button')).click();
+    expect(reported).toEqual(['minerals-deal']);
+  });
 });
+
