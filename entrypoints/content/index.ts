@@ -34,6 +34,8 @@ export default defineContentScript({
       },
       getCard: (entity, revision) => sendToBackground(browser.runtime, 'getCard', { entity, revision }),
       openInPopup: (id) => void sendToBackground(browser.runtime, 'openInPopup', { id }),
+      openSettings: () => void sendToBackground(browser.runtime, 'openOptions', { section: 'knowledge' }),
+      reportProblem: (id, pageUrl) => void sendToBackground(browser.runtime, 'reportProblem', pageUrl ? { id, pageUrl } : { id }),
       listen: (listener, signal) => addMessageListener(browser, listener, signal),
       mark: (name, detail) => performance.mark(name, { detail }),
       isAlive: () => ctx.isValid,

@@ -15,6 +15,8 @@ export interface Freshness {
   /** The newest dated entry the card shows, or null when it shows none. */
   latest: { what: 'position' | 'event' | 'status'; date: string; ago: string } | null;
   asOf: string;
+  /** The "as of" date in words ("6 January 2026"); the machine date stays in `asOf`. */
+  asOfText: string;
   official: boolean;
   /** "This knowledge is as of …; later developments are not included." when the pack is older than STALE_AFTER_DAYS. */
   staleNotice: string | null;
@@ -63,6 +65,7 @@ export function freshnessOf(model: CardModel, info: Pick<PackInfo, 'asOf' | 'off
   return {
     latest: newest ? { ...newest, ago: timeAgo(newest.date, now) } : null,
     asOf: info.asOf,
+    asOfText: readableDate(info.asOf),
     official: info.official,
     staleNotice: staleNotice(info, now),
   };

@@ -26,6 +26,9 @@ export interface CardPresenterDeps {
   getCard: (entity: number) => Promise<CardModel | null>;
   getCardStyles: () => Promise<string>;
   openInPopup: (id: string) => void;
+  openSettings: () => void;
+  /** A prefilled problem report about an item; `pageUrl` only when the reader chose to include it. */
+  reportProblem: (id: string, pageUrl?: string) => void;
   /** True, after taking the whole content script away, when the extension is gone from under this page. */
   endIfOrphaned: () => boolean;
 }
@@ -45,7 +48,7 @@ export interface CardPresenter {
 }
 
 /** A closure, not a class: its state stays private and minifies to short names (docs/decisions.md, 9). */
-export function createCardPresenter({ window, overlay, highlighter, lens, machine, getCard, getCardStyles, openInPopup, endIfOrphaned }: CardPresenterDeps): CardPresenter {
+export function createCardPresenter({ window, overlay, highlighter, lens, machine, getCard, getCardStyles, openInPopup, openSettings, reportProblem, endIfOrphaned }: CardPresenterDeps): CardPresenter {
   let card: { target: Mark; content: CardContent; anchor: Rect; takeFocus: boolean } | null = null;
   let focusBeforeCard: Element | null = null;
   const models = new Map<number, CardModel | null>();
@@ -84,6 +87,8 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       },
       onClose: () => machine.close(),
       onOpenInPopup: (id: string) => openInPopup(id),
+      onOpenSettings: openSettings,
+      onReport: (id: string, includePage: boolean) => reportProblem(id, includePage ? window.location.href : undefined),
       onPointerInside: (inside: boolean) => machine.pointerInCard(inside),
     };
     // Render hidden to measure, then place: the card's height depends on its content.

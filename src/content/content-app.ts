@@ -35,6 +35,10 @@ export interface ContentAppDeps {
   /** `revision` is the pack the entity key comes from; the background answers null for another pack's keys. */
   getCard: (entity: number, revision: string) => Promise<CardModel | null>;
   openInPopup: (id: string) => void;
+  /** Opens the options page at its knowledge section. */
+  openSettings: () => void;
+  /** Opens a prefilled problem report; `pageUrl` is passed only when the reader ticked the box. */
+  reportProblem: (id: string, pageUrl?: string) => void;
   /** Registers the handler for messages from the popup and background until the signal aborts. */
   listen: (listener: (message: unknown, sender: { tab?: { id?: number } }) => Promise<unknown> | undefined, signal: AbortSignal) => void;
   /** Performance marks for the benchmark, with an optional detail; a no-op is fine. */

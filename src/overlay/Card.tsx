@@ -4,6 +4,7 @@
  */
 import type { CardModel } from '../cards/card-model';
 import { CardBody } from '../ui/CardBody';
+import { KIND_LABEL } from '../ui/labels';
 import { CARD_MAX_WIDTH } from './placement';
 
 export type CardContent = { state: 'loading' } | { state: 'ready'; model: CardModel } | { state: 'missing' };
@@ -17,16 +18,11 @@ export interface CardProps {
   onClose: () => void;
   onOpenInPopup: (id: string) => void;
   onPointerInside: (inside: boolean) => void;
+  /** Opens the options page at its knowledge section (the stale-knowledge line's link). */
+  onOpenSettings: () => void;
+  /** Opens a prefilled problem report; the page's address goes with it only when the reader ticked the box. */
+  onReport: (id: string, includePage: boolean) => void;
 }
-
-const KIND_LABEL: Record<CardModel['kind'], string> = {
-  topic: 'Topic',
-  event: 'Event',
-  person: 'Person',
-  country: 'Country',
-  organization: 'Organisation',
-  group: 'Group',
-};
 
 export function Card(props: CardProps) {
   const { content, position } = props;
@@ -56,7 +52,8 @@ export function Card(props: CardProps) {
             <p class="kicker">
               <span class={`kind kind-${model.kind}`}>{KIND_LABEL[model.kind]}</span>
               <span class="as-of">
-                As of <time dateTime={model.asOf}>{model.asOf}</time>
+                As of <time dateTime={model.asOf}>{model.freshness?.asOfText ?? model.asOf}</time>
+                {model.freshness && !model.freshness.official ? ' · unofficial pack' : ''}
               </span>
             </p>
           ) : null}
@@ -71,8 +68,40 @@ export function Card(props: CardProps) {
           </button>
         </div>
       </header>
+      {model?.freshness?.latest ? (
+        <p class="freshness">
+          Latest {model.freshness.latest.what}: <time dateTime={model.freshness.latest.date}>{model.freshness.latest.ago}</time>
+        </p>
+      ) : null}
+      {model?.freshness?.staleNotice ? (
+        <p class="stale">
+          {model.freshness.staleNotice}{' '}
+          <button type="button" class="link" onClick={props.onOpenSettings}>
+            Update settings
+          </button>
+        </p>
+      ) : null}
       {content.state === 'missing' ? <p>This item is not in the knowledge pack.</p> : null}
       {model ? <CardBody model={model} /> : null}
+      {model ? (
+        <details class="report">
+          <summary>Report a problem</summary>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              const box = (event.currentTarget as HTMLFormElement).elements.namedItem('include-page') as HTMLInputElement | null;
+              props.onReport(model.id, box?.checked ?? false);
+            }}
+          >
+            <label>
+              <input type="checkbox" name="include-page" /> Include this page's address
+            </label>
+            <button type="submit" class="link">
+              Open a prefilled report
+            </button>
+          </form>
+        </details>
+      ) : null}
       {model ? (
         <footer class="card-footer">
           <span class="pack">{model.packTitle}</span>
