@@ -3,6 +3,7 @@
  * card says: the components only lay it out. Every fact carries its date and sources.
  */
 import { eventEnd, eventStart, PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
+import { roleLine, speakerOn } from '../knowledge/roles';
 import { CORE_PARTY_IDS, type Conflict, type NewsEvent, type PartyId, type Source, type Stance, type TrackId } from '../knowledge/schema';
 
 export interface SourceLink {
@@ -18,7 +19,7 @@ export interface StanceCell {
   position: string;
   status: Stance['status'];
   date: string;
-  /** Who took the position, when it is one person's or state's. */
+  /** Who took the position, when it is one person's or state's; with their role then, where it differs from now. */
   by?: string;
   quote?: { text: string; by: string };
   unverified?: string;
@@ -70,6 +71,7 @@ export type CardModel =
     })
   | (CardBase & {
       kind: 'person' | 'country' | 'organization' | 'group';
+      /** The role at the pack's "as of" date. */
       role: string;
       description: string;
       affiliation?: string;
@@ -110,6 +112,12 @@ export function sourceLinks(index: PackIndex, ids: readonly string[]): SourceLin
   });
 }
 
+/** A stance's speaker, named with the role they held on `date` where it differs from their role "as of" now. */
+export function speakerName(index: PackIndex, actorId: string, date: string): string {
+  const actor = index.actor(actorId);
+  return actor ? speakerOn(actor, date, index.pack.meta.asOf) : actorId;
+}
+
 export function formatEventDate(event: NewsEvent): string {
   const start = eventStart(event);
   const end = eventEnd(event);
@@ -125,7 +133,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
     position: s.position,
     status: s.status,
     date: s.date,
-    ...(s.actor ? { by: index.actor(s.actor)?.name ?? s.actor } : {}),
+    ...(s.actor ? { by: speakerName(index, s.actor, s.date) } : {}),
     ...(s.quote ? { quote: { text: s.quote.text, by: index.actor(s.quote.by)?.name ?? s.quote.by } } : {}),
     ...(s.verification ? { unverified: s.verification.note } : {}),
     sources: links(s.sources),
@@ -185,7 +193,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
       ...base,
       kind: actor.kind,
       name: actor.name,
-      role: actor.role,
+      role: roleLine(actor, pack.meta.asOf),
       description: actor.description,
       ...(actor.affiliation ? { affiliation: index.actor(actor.affiliation)?.name ?? actor.affiliation } : {}),
       ...(party ? { party: PARTY_NAMES[party] } : {}),
