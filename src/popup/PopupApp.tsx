@@ -4,7 +4,7 @@
  */
 import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { buildCardModel, formatEventDate, sourceLinks } from '../cards/card-model';
+import { buildCardModel, formatEventDate, sourceLinks, speakerName } from '../cards/card-model';
 import { PARTY_NAMES, TRACK_NAMES, type PackIndex } from '../knowledge/pack-index';
 import { PARTY_IDS, TRACK_IDS, type Pack, type PartyId, type TrackId } from '../knowledge/schema';
 import type { PageReport } from '../messaging/protocol';
@@ -598,7 +598,7 @@ function AllStances({ index, topic, detailsRef }: { index: PackIndex; topic: str
         {stances.map((s) => (
           <li key={s.id}>
             <strong>{PARTY_NAMES[s.party]}</strong>
-            {s.actor ? ` (${index.actor(s.actor)?.name ?? s.actor})` : ''}, <time dateTime={s.date}>{s.date}</time>, {s.status}: {s.position}{' '}
+            {s.actor ? ` (${speakerName(index, s.actor, s.date)})` : ''}, <time dateTime={s.date}>{s.date}</time>, {s.status}: {s.position}{' '}
             <Sources sources={sourceLinks(index, s.sources)} />
           </li>
         ))}

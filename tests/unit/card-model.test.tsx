@@ -5,7 +5,7 @@ import { buildCardModel } from '../../src/cards/card-model';
 import { indexPack } from '../../src/knowledge/pack-index';
 import { PARTY_IDS } from '../../src/knowledge/schema';
 import { CardBody } from '../../src/ui/CardBody';
-import { bundledPack } from '../helpers/packs';
+import { bundledPack, miniPack } from '../helpers/packs';
 
 const pack = bundledPack();
 const index = indexPack(pack);
@@ -40,5 +40,42 @@ describe('the parties setting', () => {
     expect(none.kind === 'country' && none.stances).toEqual([]);
     render(<CardBody model={none} />, host);
     expect(host.querySelector('.no-position')?.textContent).toBe('No positions of this actor in our sources.');
+  });
+});
+
+describe('roles by date', () => {
+  // The mini pack is current to 2025-02-18; Lavrov gets a role that changed on 2025-02-01.
+  const dated = () => {
+    const mini = miniPack();
+    mini.actors.find((a) => a.id === 'lavrov')!.roles = [
+      { title: 'Foreign Minister of Russia', end: '2025-02-01', sources: ['tass-lavrov'] },
+      { title: 'Special envoy', start: '2025-02-01', sources: ['tass-lavrov'] },
+    ];
+    mini.stances.push(
+      { ...mini.stances[2]!, id: 'ceasefire-russia-2025-01-10-lavrov', actor: 'lavrov', date: '2025-01-10', sources: ['tass-lavrov'] },
+      { ...mini.stances[2]!, id: 'minerals-russia-2025-02-10-lavrov', topic: 'minerals-deal', actor: 'lavrov', date: '2025-02-10', sources: ['tass-lavrov'] },
+    );
+    return indexPack(mini);
+  };
+
+  it('a person\'s card shows the role at the pack\'s as-of date', () => {
+    const model = buildCardModel(dated(), 'lavrov')!;
+    expect(model.kind === 'person' && model.role).toBe('Special envoy');
+  });
+
+  it.each([
+    ['a stance from before the change names the role then', 'ceasefire', 'Sergei Lavrov, then Foreign Minister of Russia'],
+    ['a stance after the change names the speaker only', 'minerals-deal', 'Sergei Lavrov'],
+  ])('%s', (_name, topic, by) => {
+    const model = buildCardModel(dated(), 'lavrov')!;
+    const line = model.kind === 'person' ? model.stances.find((l) => l.topic === topic) : undefined;
+    expect(line?.stance.by).toBe(by);
+  });
+
+  it('the bundled pack\'s cards show each actor\'s one role (version 1 had no dates)', () => {
+    for (const actor of pack.actors) {
+      const model = buildCardModel(index, actor.id)!;
+      expect(model.kind !== 'topic' && model.kind !== 'event' && model.role, actor.id).toBe(actor.roles[0]!.title);
+    }
   });
 });
