@@ -4,6 +4,7 @@
  */
 import { eventEnd, eventStart, PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
 import { roleLine, speakerOn } from '../knowledge/roles';
+import { PARTY_STATES } from '../knowledge/weak-sources';
 import { CORE_PARTY_IDS, type Conflict, type NewsEvent, type PartyId, type Source, type Stance, type TrackId } from '../knowledge/schema';
 
 export interface SourceLink {
@@ -11,7 +12,7 @@ export interface SourceLink {
   title: string;
   url: string;
   date: string;
-  /** "copy of Reuters", "Russian state media": what a reader should know about this source. */
+  /** Its kind in plain words ("official", "copy of Reuters", "Russian state media"); none for a news outlet's own story. */
   note?: string;
 }
 
@@ -98,9 +99,45 @@ export interface CardFilters {
 const RELATED_EVENTS = 4;
 const ACTOR_STANCES = 5;
 
-/** A source as a reader sees it: where it comes from, and what to know about it (a copy, Russian state media). */
+/** "Russian state media": the adjective of each state whose media the pack is likely to cite. */
+const STATE_ADJECTIVES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(PARTY_STATES).map(([state, { adjective }]) => [state, adjective])),
+  China: 'Chinese', Belarus: 'Belarusian', Iran: 'Iranian', Turkey: 'Turkish', Qatar: 'Qatari', 'Saudi Arabia': 'Saudi',
+  'United Arab Emirates': 'Emirati', 'North Korea': 'North Korean',
+};
+
+const WEAK_WORDS: Readonly<Record<NonNullable<Source['weak']>, string>> = { partisan: 'partisan site', aggregator: 'aggregator' };
+
+function kindWords(s: Source): string | undefined {
+  switch (s.kind) {
+    case 'primary':
+      return 'official';
+    case 'copy':
+      return s.copyOf ? `copy of ${s.copyOf}` : 'copy';
+    case 'state-media': {
+      if (s.state === undefined) return 'state media';
+      const adjective = STATE_ADJECTIVES[s.state];
+      return adjective ? `${adjective} state media` : `state media of ${s.state}`;
+    }
+    case 'other':
+      return 'other source';
+    case 'outlet':
+      return undefined;
+  }
+}
+
+/**
+ * What kind of source this is, in the words a reader sees next to it: "official", "copy of Reuters", "Russian state
+ * media", "aggregator". A news outlet's own story is the ordinary case and carries no label, which keeps cards short.
+ */
+export function sourceKindNote(s: Source): string | undefined {
+  const words = [kindWords(s), s.weak ? WEAK_WORDS[s.weak] : undefined].filter(Boolean);
+  return words.length ? words.join(', ') : undefined;
+}
+
+/** A source as a reader sees it: where it comes from, and what kind of source it is. */
 export function toSourceLink(s: Source): SourceLink {
-  const note = s.kind === 'copy' ? `copy of ${s.copyOf ?? 'the original outlet'}` : s.kind === 'state-media' ? 'Russian state media: what Moscow said' : undefined;
+  const note = sourceKindNote(s);
   return { publisher: s.publisher, title: s.title, url: s.url, date: s.date, ...(note ? { note } : {}) };
 }
 

@@ -1,10 +1,11 @@
 /** What a card shows under the settings' tracks and parties. */
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { buildCardModel } from '../../src/cards/card-model';
+import { buildCardModel, sourceKindNote, toSourceLink } from '../../src/cards/card-model';
 import { indexPack } from '../../src/knowledge/pack-index';
-import { PARTY_IDS } from '../../src/knowledge/schema';
+import { PARTY_IDS, type Source } from '../../src/knowledge/schema';
 import { CardBody } from '../../src/ui/CardBody';
+import { Sources } from '../../src/ui/facts';
 import { bundledPack, miniPack } from '../helpers/packs';
 
 const pack = bundledPack();
@@ -77,5 +78,36 @@ describe('roles by date', () => {
       const model = buildCardModel(index, actor.id)!;
       expect(model.kind !== 'topic' && model.kind !== 'event' && model.role, actor.id).toBe(actor.roles[0]!.title);
     }
+  });
+});
+
+describe('source kinds a reader can see', () => {
+  const base = { id: 's', publisher: 'Publisher', title: 'T', url: 'https://example.org/', date: '2025-01-01' } as const;
+  it.each<[string, Source, string | undefined]>([
+    ['an official readout', { ...base, kind: 'primary' }, 'official'],
+    ['a news outlet\'s own story: no label', { ...base, kind: 'outlet' }, undefined],
+    ['a wire copy', { ...base, kind: 'copy', copyOf: 'Reuters' }, 'copy of Reuters'],
+    ['a copy of an unnamed original (read from version 1)', { ...base, kind: 'copy' }, 'copy'],
+    ['state media of a party', { ...base, kind: 'state-media', state: 'Russia' }, 'Russian state media'],
+    ['state media of a third country', { ...base, kind: 'state-media', state: 'China' }, 'Chinese state media'],
+    ['state media of a state without an adjective here', { ...base, kind: 'state-media', state: 'Ruritania' }, 'state media of Ruritania'],
+    ['state media of an unknown state', { ...base, kind: 'state-media' }, 'state media'],
+    ['another kind of source', { ...base, kind: 'other' }, 'other source'],
+    ['an aggregator', { ...base, kind: 'outlet', weak: 'aggregator' }, 'aggregator'],
+    ['a partisan site\'s copy', { ...base, kind: 'copy', copyOf: 'AP', weak: 'partisan' }, 'copy of AP, partisan site'],
+  ])('%s', (_name, source, note) => {
+    expect(sourceKindNote(source)).toBe(note);
+    expect(toSourceLink(source).note).toBe(note);
+  });
+
+  it('each source of a list shows its kind after its publisher', () => {
+    const host = document.createElement('div');
+    const sources = [
+      toSourceLink({ ...base, publisher: 'Kremlin', kind: 'primary' }),
+      toSourceLink({ ...base, publisher: 'Kyiv Independent', kind: 'outlet' }),
+      toSourceLink({ ...base, publisher: 'TASS', kind: 'state-media', state: 'Russia' }),
+    ];
+    render(<Sources sources={sources} />, host);
+    expect(host.textContent).toBe('Sources: Kremlin (official); Kyiv Independent; TASS (Russian state media)');
   });
 });
