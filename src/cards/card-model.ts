@@ -4,6 +4,8 @@
  */
 import type { Freshness } from './freshness';
 import { eventEnd, eventStart, PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
+import { roleLine, speakerOn } from '../knowledge/roles';
+import { PARTY_STATES } from '../knowledge/weak-sources';
 import { CORE_PARTY_IDS, type Conflict, type NewsEvent, type PartyId, type Source, type Stance, type TrackId } from '../knowledge/schema';
 
 export interface SourceLink {
@@ -11,7 +13,7 @@ export interface SourceLink {
   title: string;
   url: string;
   date: string;
-  /** "copy of Reuters", "Russian state media": what a reader should know about this source. */
+  /** Its kind in plain words ("official", "copy of Reuters", "Russian state media"); none for a news outlet's own story. */
   note?: string;
 }
 
@@ -19,7 +21,7 @@ export interface StanceCell {
   position: string;
   status: Stance['status'];
   date: string;
-  /** Who took the position, when it is one person's or state's. */
+  /** Who took the position, when it is one person's or state's; with their role then, where it differs from now. */
   by?: string;
   quote?: { text: string; by: string };
   unverified?: string;
@@ -73,6 +75,7 @@ export type CardModel =
     })
   | (CardBase & {
       kind: 'person' | 'country' | 'organization' | 'group';
+      /** The role at the pack's "as of" date. */
       role: string;
       description: string;
       affiliation?: string;
@@ -99,9 +102,45 @@ export interface CardFilters {
 const RELATED_EVENTS = 4;
 const ACTOR_STANCES = 5;
 
-/** A source as a reader sees it: where it comes from, and what to know about it (a copy, Russian state media). */
+/** "Russian state media": the adjective of each state whose media the pack is likely to cite. */
+const STATE_ADJECTIVES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(PARTY_STATES).map(([state, { adjective }]) => [state, adjective])),
+  China: 'Chinese', Belarus: 'Belarusian', Iran: 'Iranian', Turkey: 'Turkish', Qatar: 'Qatari', 'Saudi Arabia': 'Saudi',
+  'United Arab Emirates': 'Emirati', 'North Korea': 'North Korean',
+};
+
+const WEAK_WORDS: Readonly<Record<NonNullable<Source['weak']>, string>> = { partisan: 'partisan site', aggregator: 'aggregator' };
+
+function kindWords(s: Source): string | undefined {
+  switch (s.kind) {
+    case 'primary':
+      return 'official';
+    case 'copy':
+      return s.copyOf ? `copy of ${s.copyOf}` : 'copy';
+    case 'state-media': {
+      if (s.state === undefined) return 'state media';
+      const adjective = STATE_ADJECTIVES[s.state];
+      return adjective ? `${adjective} state media` : `state media of ${s.state}`;
+    }
+    case 'other':
+      return 'other source';
+    case 'outlet':
+      return undefined;
+  }
+}
+
+/**
+ * What kind of source this is, in the words a reader sees next to it: "official", "copy of Reuters", "Russian state
+ * media", "aggregator". A news outlet's own story is the ordinary case and carries no label, which keeps cards short.
+ */
+export function sourceKindNote(s: Source): string | undefined {
+  const words = [kindWords(s), s.weak ? WEAK_WORDS[s.weak] : undefined].filter(Boolean);
+  return words.length ? words.join(', ') : undefined;
+}
+
+/** A source as a reader sees it: where it comes from, and what kind of source it is. */
 export function toSourceLink(s: Source): SourceLink {
-  const note = s.kind === 'copy' ? `copy of ${s.copyOf ?? 'the original outlet'}` : s.kind === 'state-media' ? 'Russian state media: what Moscow said' : undefined;
+  const note = sourceKindNote(s);
   return { publisher: s.publisher, title: s.title, url: s.url, date: s.date, ...(note ? { note } : {}) };
 }
 
@@ -111,6 +150,12 @@ export function sourceLinks(index: PackIndex, ids: readonly string[]): SourceLin
     const s = index.source(id);
     return s ? [toSourceLink(s)] : [];
   });
+}
+
+/** A stance's speaker, named with the role they held on `date` where it differs from their role "as of" now. */
+export function speakerName(index: PackIndex, actorId: string, date: string): string {
+  const actor = index.actor(actorId);
+  return actor ? speakerOn(actor, date, index.pack.meta.asOf) : actorId;
 }
 
 export function formatEventDate(event: NewsEvent): string {
@@ -128,7 +173,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
     position: s.position,
     status: s.status,
     date: s.date,
-    ...(s.actor ? { by: index.actor(s.actor)?.name ?? s.actor } : {}),
+    ...(s.actor ? { by: speakerName(index, s.actor, s.date) } : {}),
     ...(s.quote ? { quote: { text: s.quote.text, by: index.actor(s.quote.by)?.name ?? s.quote.by } } : {}),
     ...(s.verification ? { unverified: s.verification.note } : {}),
     sources: links(s.sources),
@@ -188,7 +233,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
       ...base,
       kind: actor.kind,
       name: actor.name,
-      role: actor.role,
+      role: roleLine(actor, pack.meta.asOf),
       description: actor.description,
       ...(actor.affiliation ? { affiliation: index.actor(actor.affiliation)?.name ?? actor.affiliation } : {}),
       ...(party ? { party: PARTY_NAMES[party] } : {}),

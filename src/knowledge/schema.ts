@@ -1,5 +1,6 @@
 /**
- * The knowledge pack format, version 1.
+ * The knowledge pack format, version 2. Version-1 packs are upgraded on the way in (`upgrade.ts`), so `Pack` is
+ * always format 2.
  *
  * The schema checks shape only (types, required fields, enums, date and URL syntax). Everything that needs
  * the whole pack at once — references, duplicate ids, alias collisions, dates after "as of" — lives in
@@ -10,7 +11,9 @@
  */
 import * as v from 'valibot';
 
-export const PACK_FORMAT = 1;
+export const PACK_FORMAT = 2;
+/** Every format `validatePack` reads; older ones are upgraded to `PACK_FORMAT` first. */
+export const READABLE_PACK_FORMATS = [1, 2] as const;
 
 /** The parties every stance table shows, in this order, always. */
 export const PARTY_IDS = ['us', 'ukraine', 'russia', 'europe', 'mediators'] as const;
@@ -20,7 +23,16 @@ export const TRACK_IDS = ['minerals', 'ceasefire', 'territory', 'sanctions', 'se
 export const ACTOR_KINDS = ['country', 'organization', 'person', 'group'] as const;
 export const STANCE_STATUSES = ['stated', 'reported', 'disputed'] as const;
 export const AGREEMENT_STATUSES = ['proposed', 'agreed', 'signed', 'ratified', 'in-force', 'rejected', 'stalled', 'superseded'] as const;
-export const SOURCE_KINDS = ['primary', 'outlet', 'copy', 'state-media', 'reference'] as const;
+/**
+ * - `primary`: an official document or readout;
+ * - `outlet`: a news outlet of record, its own newsroom's work;
+ * - `copy`: a republication of another outlet's story (`copyOf` names it);
+ * - `state-media`: an outlet run by a state (`state` names it);
+ * - `other`: anything else (background, analysis, reference works).
+ */
+export const SOURCE_KINDS = ['primary', 'outlet', 'copy', 'state-media', 'other'] as const;
+/** Why a source is weak although its kind is not: see `isWeakSource` in `weak-sources.ts`. */
+export const WEAK_FLAGS = ['partisan', 'aggregator'] as const;
 /**
  * How an alias may match:
  * - `any`: in any letter case ("ceasefire", "Ceasefire", "CEASEFIRE");
@@ -60,6 +72,7 @@ export const ConflictSchema = v.strictObject({
   ),
 });
 
+/** A visible label on a claim nobody confirmed, or one that rests only on weak sources: cards show "Unverified:" and the note. */
 const verification = v.optional(v.strictObject({ status: v.literal('unverified'), note: text }));
 
 export const SourceSchema = v.strictObject({
@@ -69,15 +82,31 @@ export const SourceSchema = v.strictObject({
   url: v.pipe(v.string(), v.url('must be a full URL'), v.regex(/^https?:\/\//i, 'must start with http:// or https://')),
   date: isoDate,
   kind: v.picklist(SOURCE_KINDS),
-  /** For a republication: the outlet that wrote the original, e.g. "Reuters". */
+  /** For a copy: the outlet that wrote the original, e.g. "Reuters". Required for kind "copy" (checked in validate.ts). */
   copyOf: v.optional(shortText),
+  /** For state media: the state that runs it, by its short English name, e.g. "Russia", "China". Required (validate.ts). */
+  state: v.optional(shortText),
+  /** Weak whatever its kind: a partisan site, or an aggregator that adds no reporting of its own. */
+  weak: v.optional(v.picklist(WEAK_FLAGS)),
+});
+
+/**
+ * A title an actor held. `start` omitted: held since before the pack's window; `end` omitted: held now. On the day
+ * one role ends the next may start (a handover), so `end` is the day it ended, inclusive.
+ */
+export const RoleSchema = v.strictObject({
+  title: shortText,
+  start: v.optional(isoDate),
+  end: v.optional(isoDate),
+  sources: sourceRefs,
 });
 
 export const ActorSchema = v.strictObject({
   id,
   name: shortText,
   kind: v.picklist(ACTOR_KINDS),
-  role: shortText,
+  /** Oldest first, not overlapping (validate.ts). A state or organisation has one role with no dates. */
+  roles: v.pipe(v.array(RoleSchema), v.minLength(1, 'needs at least one role')),
   description: text,
   /** Which column of a stance table this actor speaks for, if any. */
   party: v.optional(v.picklist(PARTY_IDS)),
@@ -87,7 +116,7 @@ export const ActorSchema = v.strictObject({
   sources: sourceRefs,
 });
 
-export const FactSchema = v.strictObject({ text, date: isoDate, sources: sourceRefs });
+export const FactSchema = v.strictObject({ text, date: isoDate, verification, sources: sourceRefs });
 
 export const TopicSchema = v.strictObject({
   id,
@@ -145,6 +174,7 @@ export const TrackSummarySchema = v.strictObject({
   summary: text,
   date: isoDate,
   topics: v.array(id),
+  verification,
   sources: sourceRefs,
 });
 
@@ -154,13 +184,13 @@ export const AgreementSchema = v.strictObject({
   track: v.picklist(TRACK_IDS),
   topic: v.optional(id),
   history: v.pipe(
-    v.array(v.strictObject({ status: v.picklist(AGREEMENT_STATUSES), date: isoDate, text, sources: sourceRefs })),
+    v.array(v.strictObject({ status: v.picklist(AGREEMENT_STATUSES), date: isoDate, text, verification, sources: sourceRefs })),
     v.minLength(1, 'needs at least one status'),
   ),
 });
 
 export const PackSchema = v.strictObject({
-  format: v.literal(PACK_FORMAT, `must be ${PACK_FORMAT}: this version of the extension reads format ${PACK_FORMAT}`),
+  format: v.literal(PACK_FORMAT, `must be ${PACK_FORMAT} (format 1 is upgraded on reading): this version of the extension reads formats ${READABLE_PACK_FORMATS.join(' and ')}`),
   meta: v.strictObject({
     id,
     title: shortText,
@@ -180,6 +210,7 @@ export const PackSchema = v.strictObject({
 
 export type Pack = v.InferOutput<typeof PackSchema>;
 export type Actor = v.InferOutput<typeof ActorSchema>;
+export type Role = v.InferOutput<typeof RoleSchema>;
 export type Topic = v.InferOutput<typeof TopicSchema>;
 export type NewsEvent = v.InferOutput<typeof EventSchema>;
 export type Stance = v.InferOutput<typeof StanceSchema>;

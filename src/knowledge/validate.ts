@@ -1,10 +1,13 @@
 /**
- * Validates a knowledge pack: shape first (the schema), then everything that needs the whole pack at once.
- * Every problem names its JSON path and says what is wrong in a pack author's words.
+ * Validates a knowledge pack: a version-1 pack is upgraded first, then the shape is checked (the schema), then
+ * everything that needs the whole pack at once. Every problem names its JSON path in the pack as written and says
+ * what is wrong in a pack author's words.
  */
 import * as v from 'valibot';
 import { aliasKey } from '../matcher/normalize';
-import { CORE_PARTY_IDS, PackSchema, type Pack, type PartyId } from './schema';
+import { CORE_PARTY_IDS, PackSchema, type Pack, type PartyId, type Source } from './schema';
+import { upgradePack } from './upgrade';
+import { weakReason } from './weak-sources';
 
 export interface PackProblem {
   /** A JSON path, like `$.events[3].date`. */
@@ -13,6 +16,20 @@ export interface PackProblem {
 }
 
 export type PackResult = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
+
+export interface ValidateOptions {
+  /**
+   * Fail when more than this share (0–1) of stances, or of topic key facts, rests on a single independent source.
+   * Off by default: an imported or older pack is still readable; the pack checker turns it on for the bundled pack.
+   */
+  maxSingleSourceShare?: number;
+}
+
+/** What `semanticProblems` needs to know about the input besides the upgraded pack. */
+interface InputFacts {
+  /** The format the input was written in; rules new in format 2 apply only to packs written in it. */
+  writtenIn: number;
+}
 
 /** Limits that keep a hostile or broken pack from costing the content script its speed. */
 export const PACK_LIMITS = { aliases: 5000, aliasesPerEntity: 40, entities: 3000 } as const;
@@ -51,7 +68,7 @@ function isRealDay(date: string): boolean {
 }
 
 /** Semantic checks over a pack whose shape is already right. Exported for tests. */
-export function packProblems(pack: Pack): PackProblem[] {
+export function packProblems(pack: Pack, input: InputFacts = { writtenIn: 2 }): PackProblem[] {
   const problems: PackProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
   const asOf = pack.meta.asOf;
@@ -116,6 +133,8 @@ export function packProblems(pack: Pack): PackProblem[] {
     actorRef(a.affiliation, `$.actors[${i}].affiliation`);
     if (a.affiliation === a.id) add(`$.actors[${i}].affiliation`, 'an actor cannot be affiliated with itself');
     sourceRefs(a.sources, `$.actors[${i}].sources`);
+    a.roles.forEach((role, j) => sourceRefs(role.sources, `$.actors[${i}].roles[${j}].sources`));
+    roleProblems(a.roles, `$.actors[${i}].roles`, add);
   });
   const conflictRefs = (conflicts: Pack['topics'][number]['conflicts'], path: string) =>
     conflicts?.forEach((c, i) => c.versions.forEach((version, j) => sourceRefs(version.sources, `${path}.conflicts[${i}].versions[${j}].sources`)));
@@ -140,6 +159,29 @@ export function packProblems(pack: Pack): PackProblem[] {
     topicRef(a.topic, `$.agreements[${i}].topic`);
     a.history.forEach((h, j) => sourceRefs(h.sources, `$.agreements[${i}].history[${j}].sources`));
   });
+
+  // Source kinds. A version-1 pack could not say these, so its upgrade is exempt (the upgrade's rules decide).
+  pack.sources.forEach((s, i) => {
+    const path = `$.sources[${i}]`;
+    if (input.writtenIn >= 2) {
+      if (s.kind === 'copy' && s.copyOf === undefined) add(`${path}.copyOf`, 'is missing: a copy must name the outlet it copies, e.g. "Reuters"');
+      if (s.kind === 'state-media' && s.state === undefined) add(`${path}.state`, 'is missing: state media must name its state, e.g. "Russia"');
+    }
+    if (s.kind !== 'copy' && s.copyOf !== undefined) add(`${path}.copyOf`, `is only for kind "copy" (this source is "${s.kind}")`);
+    if (s.kind !== 'state-media' && s.state !== undefined) add(`${path}.state`, `is only for kind "state-media" (this source is "${s.kind}")`);
+  });
+
+  // No claim rests only on weak sources unless it is visibly labelled unverified.
+  const sourceById = new Map(pack.sources.map((s) => [s.id, s]));
+  for (const claim of packClaims(pack)) {
+    if (claim.verification?.status === 'unverified') continue;
+    const reasons = weakOnlyReasons(claim.sources, sourceById);
+    if (reasons)
+      add(
+        claim.path,
+        `rests only on weak sources (${reasons.join('; ')}): add a source that is not weak, or label it with verification {"status": "unverified", "note": …}`,
+      );
+  }
 
   // Every topic covers each of its parties: with a stance, or with an explicit "no public position".
   pack.topics.forEach((t, i) => {
@@ -194,26 +236,175 @@ export function packProblems(pack: Pack): PackProblem[] {
   return problems;
 }
 
-export function validatePack(input: unknown): PackResult {
-  const parsed = v.safeParse(PackSchema, input);
-  if (!parsed.success) {
-    const problems = schemaProblems(parsed.issues);
-    // "Typed" means only value checks failed (a bad URL, an empty string): the shape is right, so the
-    // whole-pack checks can run too, and the author sees every problem at once.
-    if (parsed.typed) problems.push(...packProblems(parsed.output as Pack));
-    return { ok: false, problems };
+/**
+ * Reads a pack of any readable format (see `READABLE_PACK_FORMATS`) and returns it in the current one, or every
+ * problem, with paths into the input as written.
+ */
+export function validatePack(input: unknown, options: ValidateOptions = {}): PackResult {
+  const upgraded = upgradePack(input);
+  const facts: InputFacts = { writtenIn: upgraded.fromFormat ?? 2 };
+  const parsed = v.safeParse(PackSchema, upgraded.data);
+  const problems: PackProblem[] = [];
+  if (!parsed.success) problems.push(...schemaProblems(parsed.issues));
+  // "Typed" means only value checks failed (a bad URL, an empty string): the shape is right, so the whole-pack
+  // checks can run too, and the author sees every problem at once.
+  if (parsed.success || parsed.typed) {
+    const pack = parsed.output as Pack;
+    problems.push(...packProblems(pack, facts));
+    if (options.maxSingleSourceShare !== undefined) problems.push(...singleSourceProblems(packReport(pack), options.maxSingleSourceShare));
   }
-  const problems = packProblems(parsed.output);
-  return problems.length ? { ok: false, problems } : { ok: true, pack: parsed.output };
+  if (parsed.success && problems.length === 0) return { ok: true, pack: parsed.output };
+  return { ok: false, problems: inOriginalPaths(problems, upgraded.originalPath) };
+}
+
+/** Problems at the paths of the input as written; two problems that land on one path with one message are one. */
+function inOriginalPaths(problems: readonly PackProblem[], originalPath: (path: string) => string): PackProblem[] {
+  const seen = new Set<string>();
+  return problems.flatMap((problem) => {
+    const path = originalPath(problem.path);
+    const key = `${path}\n${problem.message}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ path, message: problem.message }];
+  });
 }
 
 /** Parses JSON text and validates it; a syntax error becomes a problem at `$` with the position. */
-export function validatePackText(json: string): PackResult {
+export function validatePackText(json: string, options: ValidateOptions = {}): PackResult {
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (error) {
     return { ok: false, problems: [{ path: '$', message: `is not valid JSON: ${(error as Error).message}` }] };
   }
-  return validatePack(data);
+  return validatePack(data, options);
+}
+
+// ————————————————————————————————————————————————————————————————————————————————————————————————
+// Roles
+// ————————————————————————————————————————————————————————————————————————————————————————————————
+
+/**
+ * Roles are oldest first and do not overlap: each starts on or after the day the one before ended (a handover day
+ * belongs to both). Only the first may leave out its start, and only the last its end.
+ */
+function roleProblems(roles: Pack['actors'][number]['roles'], path: string, add: (path: string, message: string) => void): void {
+  roles.forEach((role, j) => {
+    const at = `${path}[${j}]`;
+    if (role.start !== undefined && role.end !== undefined && role.start > role.end) add(at, `starts (${role.start}) after it ends (${role.end})`);
+    if (j === 0) return;
+    const before = roles[j - 1]!;
+    if (role.start === undefined) {
+      add(`${at}.start`, 'is missing: only the first role may leave out its start (held since before the pack\'s window)');
+      return;
+    }
+    if (before.start !== undefined && role.start < before.start)
+      add(`${at}.start`, `${role.start} is before the start of the role listed before it (${before.start}): list roles oldest first`);
+    else if (before.end === undefined)
+      add(`${path}[${j - 1}].end`, `is missing, so "${before.title}" is still held when "${role.title}" starts (${role.start}): give it an end, or only the last role may be current`);
+    else if (role.start < before.end)
+      add(`${at}.start`, `${role.start} overlaps "${before.title}", which ended ${before.end}: a role may start only on or after the day the one before ended`);
+  });
+}
+
+// ————————————————————————————————————————————————————————————————————————————————————————————————
+// Claims and their sources
+// ————————————————————————————————————————————————————————————————————————————————————————————————
+
+/** A statement the pack makes on the strength of its sources: what a reader may want to check. */
+export interface PackClaim {
+  kind: 'stance' | 'key fact' | 'topic status' | 'event' | 'track summary' | 'agreement status';
+  path: string;
+  /** The id of the item it belongs to. */
+  id: string;
+  sources: readonly string[];
+  verification?: { status: 'unverified'; note: string };
+}
+
+export function packClaims(pack: Pack): PackClaim[] {
+  const claims: PackClaim[] = [];
+  pack.stances.forEach((s, i) => claims.push({ kind: 'stance', path: `$.stances[${i}]`, id: s.id, sources: s.sources, verification: s.verification }));
+  pack.topics.forEach((t, i) => {
+    claims.push({ kind: 'topic status', path: `$.topics[${i}].status`, id: t.id, sources: t.status.sources, verification: t.status.verification });
+    t.keyFacts.forEach((f, j) =>
+      claims.push({ kind: 'key fact', path: `$.topics[${i}].keyFacts[${j}]`, id: t.id, sources: f.sources, verification: f.verification }),
+    );
+  });
+  pack.events.forEach((e, i) => claims.push({ kind: 'event', path: `$.events[${i}]`, id: e.id, sources: e.sources, verification: e.verification }));
+  pack.tracks.forEach((t, i) => claims.push({ kind: 'track summary', path: `$.tracks[${i}]`, id: t.id, sources: t.sources, verification: t.verification }));
+  pack.agreements.forEach((a, i) =>
+    a.history.forEach((h, j) =>
+      claims.push({ kind: 'agreement status', path: `$.agreements[${i}].history[${j}]`, id: a.id, sources: h.sources, verification: h.verification }),
+    ),
+  );
+  return claims;
+}
+
+/** Why each source of a claim is weak, when all of them are; undefined when one is not (or none is known). */
+function weakOnlyReasons(ids: readonly string[], sourceById: ReadonlyMap<string, Source>): string[] | undefined {
+  const known = ids.flatMap((id) => sourceById.get(id) ?? []);
+  if (known.length === 0) return undefined;
+  const reasons = known.map((s) => weakReason(s));
+  if (reasons.some((r) => r === undefined)) return undefined;
+  return known.map((s, k) => `"${s.id}": ${reasons[k]}`);
+}
+
+/**
+ * How many independent sources back a claim. Copies of one original count once, and so do several articles of one
+ * publisher: a second source should be a second newsroom.
+ */
+export function independentSources(ids: readonly string[], sourceById: ReadonlyMap<string, Source>): number {
+  const origins = new Set(ids.flatMap((id) => {
+    const s = sourceById.get(id);
+    return s ? [(s.copyOf ?? s.publisher).trim().toLowerCase()] : [];
+  }));
+  return origins.size;
+}
+
+export interface ShareCount {
+  total: number;
+  /** How many rest on one independent source. */
+  singleSource: number;
+  /** `singleSource / total`, 0 when there are none. */
+  share: number;
+}
+
+/** What `npm run pack:check` reports about the sourcing of a pack, so the figures cannot regress unnoticed. */
+export interface PackReport {
+  stances: ShareCount;
+  keyFacts: ShareCount;
+  sources: number;
+  primarySources: number;
+  /** Claims whose every source is weak, labelled unverified or not. */
+  weakOnlyClaims: (PackClaim & { labelled: boolean })[];
+}
+
+export function packReport(pack: Pack): PackReport {
+  const sourceById = new Map(pack.sources.map((s) => [s.id, s]));
+  const claims = packClaims(pack);
+  const share = (kind: PackClaim['kind']): ShareCount => {
+    const of = claims.filter((c) => c.kind === kind);
+    const singleSource = of.filter((c) => independentSources(c.sources, sourceById) <= 1).length;
+    return { total: of.length, singleSource, share: of.length ? singleSource / of.length : 0 };
+  };
+  return {
+    stances: share('stance'),
+    keyFacts: share('key fact'),
+    sources: pack.sources.length,
+    primarySources: pack.sources.filter((s) => s.kind === 'primary').length,
+    weakOnlyClaims: claims
+      .filter((c) => weakOnlyReasons(c.sources, sourceById))
+      .map((c) => ({ ...c, labelled: c.verification?.status === 'unverified' })),
+  };
+}
+
+export const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** The `maxSingleSourceShare` rule as problems, one for stances and one for key facts. */
+export function singleSourceProblems(report: PackReport, maxShare: number): PackProblem[] {
+  const over = (count: ShareCount, path: string, what: string): PackProblem[] =>
+    count.share > maxShare
+      ? [{ path, message: `${count.singleSource} of ${count.total} ${what} (${percent(count.share)}) rest on a single independent source; at most ${percent(maxShare)} may` }]
+      : [];
+  return [...over(report.stances, '$.stances', 'stances'), ...over(report.keyFacts, '$.topics', 'topic key facts')];
 }

@@ -1,7 +1,7 @@
 /** One item in full, in the popup: its card body, and for a topic every position taken on it. */
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { buildCardModel, sourceLinks } from '../cards/card-model';
+import { buildCardModel, sourceLinks, speakerName } from '../cards/card-model';
 import { PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
 import type { Settings } from '../settings/settings';
 import { CardBody } from '../ui/CardBody';
@@ -63,7 +63,7 @@ function AllStances({ index, topic, detailsRef }: { index: PackIndex; topic: str
         {stances.map((s) => (
           <li key={s.id}>
             <strong>{PARTY_NAMES[s.party]}</strong>
-            {s.actor ? ` (${index.actor(s.actor)?.name ?? s.actor})` : ''}, <time dateTime={s.date}>{s.date}</time>, {s.status}: {s.position}{' '}
+            {s.actor ? ` (${speakerName(index, s.actor, s.date)})` : ''}, <time dateTime={s.date}>{s.date}</time>, {s.status}: {s.position}{' '}
             <Sources sources={sourceLinks(index, s.sources)} />
           </li>
         ))}

@@ -4,6 +4,7 @@
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { PARTY_NAMES } from '../knowledge/pack-index';
+import { roleLine } from '../knowledge/roles';
 import type { Pack } from '../knowledge/schema';
 
 export interface SearchDoc {
@@ -38,8 +39,11 @@ export const SEARCH_OPTIONS: IFuseOptions<SearchDoc> = {
 
 export function searchDocs(pack: Pack): SearchDoc[] {
   const docs: SearchDoc[] = [];
-  for (const a of pack.actors)
-    docs.push({ target: a.id, kind: a.kind, title: a.name, aliases: a.aliases.map((x) => x.text), text: `${a.role}. ${a.description}`, detail: a.role });
+  for (const a of pack.actors) {
+    // Every role the actor held is searchable ("prime minister" finds a former one); the detail line is today's.
+    const roles = [...new Set(a.roles.map((r) => r.title))].join('. ');
+    docs.push({ target: a.id, kind: a.kind, title: a.name, aliases: a.aliases.map((x) => x.text), text: `${roles}. ${a.description}`, detail: roleLine(a, pack.meta.asOf) });
+  }
   for (const t of pack.topics)
     docs.push({ target: t.id, kind: 'topic', title: t.name, aliases: t.aliases.map((x) => x.text), text: t.definition, detail: 'Topic' });
   for (const e of pack.events) {

@@ -1,11 +1,12 @@
 /** What a card shows under the settings' tracks and parties. */
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { buildCardModel } from '../../src/cards/card-model';
+import { buildCardModel, sourceKindNote, toSourceLink } from '../../src/cards/card-model';
 import { indexPack } from '../../src/knowledge/pack-index';
-import { PARTY_IDS } from '../../src/knowledge/schema';
+import { PARTY_IDS, type Source } from '../../src/knowledge/schema';
 import { CardBody } from '../../src/ui/CardBody';
-import { bundledPack } from '../helpers/packs';
+import { Sources } from '../../src/ui/facts';
+import { bundledPack, miniPack } from '../helpers/packs';
 
 const pack = bundledPack();
 const index = indexPack(pack);
@@ -40,5 +41,73 @@ describe('the parties setting', () => {
     expect(none.kind === 'country' && none.stances).toEqual([]);
     render(<CardBody model={none} />, host);
     expect(host.querySelector('.no-position')?.textContent).toBe('No positions of this actor in our sources.');
+  });
+});
+
+describe('roles by date', () => {
+  // The mini pack is current to 2025-02-18; Lavrov gets a role that changed on 2025-02-01.
+  const dated = () => {
+    const mini = miniPack();
+    mini.actors.find((a) => a.id === 'lavrov')!.roles = [
+      { title: 'Foreign Minister of Russia', end: '2025-02-01', sources: ['tass-lavrov'] },
+      { title: 'Special envoy', start: '2025-02-01', sources: ['tass-lavrov'] },
+    ];
+    mini.stances.push(
+      { ...mini.stances[2]!, id: 'ceasefire-russia-2025-01-10-lavrov', actor: 'lavrov', date: '2025-01-10', sources: ['tass-lavrov'] },
+      { ...mini.stances[2]!, id: 'minerals-russia-2025-02-10-lavrov', topic: 'minerals-deal', actor: 'lavrov', date: '2025-02-10', sources: ['tass-lavrov'] },
+    );
+    return indexPack(mini);
+  };
+
+  it('a person\'s card shows the role at the pack\'s as-of date', () => {
+    const model = buildCardModel(dated(), 'lavrov')!;
+    expect(model.kind === 'person' && model.role).toBe('Special envoy');
+  });
+
+  it.each([
+    ['a stance from before the change names the role then', 'ceasefire', 'Sergei Lavrov, then Foreign Minister of Russia'],
+    ['a stance after the change names the speaker only', 'minerals-deal', 'Sergei Lavrov'],
+  ])('%s', (_name, topic, by) => {
+    const model = buildCardModel(dated(), 'lavrov')!;
+    const line = model.kind === 'person' ? model.stances.find((l) => l.topic === topic) : undefined;
+    expect(line?.stance.by).toBe(by);
+  });
+
+  it('the bundled pack\'s cards show each actor\'s one role (version 1 had no dates)', () => {
+    for (const actor of pack.actors) {
+      const model = buildCardModel(index, actor.id)!;
+      expect(model.kind !== 'topic' && model.kind !== 'event' && model.role, actor.id).toBe(actor.roles[0]!.title);
+    }
+  });
+});
+
+describe('source kinds a reader can see', () => {
+  const base = { id: 's', publisher: 'Publisher', title: 'T', url: 'https://example.org/', date: '2025-01-01' } as const;
+  it.each<[string, Source, string | undefined]>([
+    ['an official readout', { ...base, kind: 'primary' }, 'official'],
+    ['a news outlet\'s own story: no label', { ...base, kind: 'outlet' }, undefined],
+    ['a wire copy', { ...base, kind: 'copy', copyOf: 'Reuters' }, 'copy of Reuters'],
+    ['a copy of an unnamed original (read from version 1)', { ...base, kind: 'copy' }, 'copy'],
+    ['state media of a party', { ...base, kind: 'state-media', state: 'Russia' }, 'Russian state media'],
+    ['state media of a third country', { ...base, kind: 'state-media', state: 'China' }, 'Chinese state media'],
+    ['state media of a state without an adjective here', { ...base, kind: 'state-media', state: 'Ruritania' }, 'state media of Ruritania'],
+    ['state media of an unknown state', { ...base, kind: 'state-media' }, 'state media'],
+    ['another kind of source', { ...base, kind: 'other' }, 'other source'],
+    ['an aggregator', { ...base, kind: 'outlet', weak: 'aggregator' }, 'aggregator'],
+    ['a partisan site\'s copy', { ...base, kind: 'copy', copyOf: 'AP', weak: 'partisan' }, 'copy of AP, partisan site'],
+  ])('%s', (_name, source, note) => {
+    expect(sourceKindNote(source)).toBe(note);
+    expect(toSourceLink(source).note).toBe(note);
+  });
+
+  it('each source of a list shows its kind after its publisher', () => {
+    const host = document.createElement('div');
+    const sources = [
+      toSourceLink({ ...base, publisher: 'Kremlin', kind: 'primary' }),
+      toSourceLink({ ...base, publisher: 'Kyiv Independent', kind: 'outlet' }),
+      toSourceLink({ ...base, publisher: 'TASS', kind: 'state-media', state: 'Russia' }),
+    ];
+    render(<Sources sources={sources} />, host);
+    expect(host.textContent).toBe('Sources: Kremlin (official); Kyiv Independent; TASS (Russian state media)');
   });
 });

@@ -109,11 +109,14 @@ const AVOIDED_DOMAINS = [
   'theindianawaaz.com', 'thefinance360.com',
 ];
 
-/** Russian state media: the only outlets that may have kind "state-media" (cards label them "what Moscow said"). */
+/** Russian state media: kind "state-media" with state "Russia" (cards label them "Russian state media"). */
 const RUSSIAN_STATE_MEDIA_DOMAINS = ['tass.com', 'tass.ru', 'ria.ru', 'sputnikglobe.com', 'sputniknews.com', 'rt.com', 'pravda.ru', 'rg.ru', '1tv.ru', 'vesti.ru'];
 
-/** State outlets of other countries: kind "outlet", and the publisher must say that they are state media. */
-const OTHER_STATE_MEDIA_DOMAINS = ['irna.ir', 'news.by', 'belta.by', 'trtworld.com', 'people.cn', 'tehrantimes.com', 'presstv.ir', 'xinhuanet.com', 'cgtn.com'];
+/** State outlets of other countries: kind "state-media" naming their state, which makes them weak sources. */
+const OTHER_STATE_MEDIA_DOMAINS: Readonly<Record<string, string>> = {
+  'irna.ir': 'Iran', 'presstv.ir': 'Iran', 'tehrantimes.com': 'Iran', 'news.by': 'Belarus', 'belta.by': 'Belarus',
+  'trtworld.com': 'Turkey', 'people.cn': 'China', 'xinhuanet.com': 'China', 'cgtn.com': 'China',
+};
 
 /** Words that pass judgement. The pack reports; it does not characterise. Allowed inside quotations only. */
 const JUDGEMENT_WORDS = [
@@ -306,21 +309,26 @@ describe('bundled pack: sources', () => {
     expectNone(problems);
   });
 
-  it('uses kind "state-media" for Russian state media only, and labels other state outlets in the publisher', () => {
+  it('gives state outlets kind "state-media" and the right state, and only them', () => {
     const problems: string[] = [];
     pack.sources.forEach((s, i) => {
       const path = `$.sources[${i}] (${s.id})`;
-      if (s.kind === 'state-media' && !onDomain(s.url, RUSSIAN_STATE_MEDIA_DOMAINS))
-        problems.push(`${path}.kind: "state-media" means Russian state media (${hostOf(s.url)} is not on that list); use "outlet" and say "state" in the publisher`);
-      if (s.kind !== 'state-media' && onDomain(s.url, RUSSIAN_STATE_MEDIA_DOMAINS)) problems.push(`${path}.kind: ${hostOf(s.url)} is Russian state media: kind must be "state-media"`);
-      if (onDomain(s.url, OTHER_STATE_MEDIA_DOMAINS) && !/\bstate\b/i.test(s.publisher))
-        problems.push(`${path}.publisher: "${s.publisher}" is a state outlet; say so, e.g. "IRNA (Iranian state news agency)"`);
+      const russian = onDomain(s.url, RUSSIAN_STATE_MEDIA_DOMAINS);
+      const other = onDomain(s.url, Object.keys(OTHER_STATE_MEDIA_DOMAINS));
+      const state = russian ? 'Russia' : other ? OTHER_STATE_MEDIA_DOMAINS[other] : undefined;
+      // Format 1 could only say "state" in the publisher of a non-Russian state outlet; the 1.0.0 content still
+      // does, and the checker then does not see those sources as weak. New content uses kind "state-media".
+      const labelledTheOldWay = other && s.kind === 'outlet' && /\bstate\b/i.test(s.publisher);
+      if (state && !labelledTheOldWay && (s.kind !== 'state-media' || s.state !== state))
+        problems.push(`${path}.kind: ${hostOf(s.url)} is ${state}'s state media: kind must be "state-media" with state "${state}"`);
+      if (!state && s.kind === 'state-media')
+        problems.push(`${path}.kind: ${hostOf(s.url)} is not on this test's lists of state outlets; add it there if it is one`);
     });
     expectNone(problems);
   });
 
   it('cites Russian state media only for what Moscow said', () => {
-    const stateMedia = new Set(pack.sources.filter((s) => s.kind === 'state-media').map((s) => s.id));
+    const stateMedia = new Set(pack.sources.filter((s) => s.kind === 'state-media' && s.state === 'Russia').map((s) => s.id));
     const russianNames = pack.actors
       .filter((a) => index.partyOf(a.id) === 'russia')
       .flatMap((a) => [a.name, ...a.aliases.map((alias) => alias.text)]);
@@ -340,7 +348,11 @@ describe('bundled pack: sources', () => {
       if (!Array.isArray(item.sources)) return;
       const cited = (item.sources as string[]).filter((ref) => stateMedia.has(ref));
       if (!cited.length) return;
-      const text = [item.summary, item.outcome, item.text, item.description, item.definition].filter(Boolean).join(' ');
+      // A role is backed by its actor's sources: its text is the actor's description.
+      const role = /^\$\.actors\[(\d+)\]\.roles\[\d+\]$/.exec(path);
+      const text = role
+        ? (pack.actors[Number(role[1])]?.description ?? '')
+        : [item.summary, item.outcome, item.text, item.description, item.definition].filter(Boolean).join(' ');
       if (!attribution.test(text)) problems.push(`${where(path)}: cites Russian state media (${cited.join(', ')}) for a text that does not report what Moscow said: "${text.slice(0, 80)}"`);
     });
     expectNone(problems);

@@ -68,13 +68,36 @@ describe('npm run scan', () => {
   });
 });
 
-describe('npm run pack:check', () => {
-  const check = (path?: string) => spawnSync('npx', ['tsx', 'scripts/pack-check.ts', ...(path ? [path] : [])], { encoding: 'utf8' });
+// Each test starts tsx in a new process, which takes seconds when the machine is busy.
+describe('npm run pack:check', { timeout: 30_000 }, () => {
+  const check = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/pack-check.ts', ...args], { encoding: 'utf8' });
 
-  it('passes on the bundled pack', () => {
+  it('passes on the bundled pack, and reports its sourcing', () => {
     const result = check();
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/valid pack "negotiations-2025"/);
+    expect(result.stdout).toMatch(/stances on a single independent source: \d+ of \d+ \(\d+%\)/);
+    expect(result.stdout).toMatch(/topic key facts on a single independent source: \d+ of \d+ \(\d+%\)/);
+    expect(result.stdout).toMatch(/primary sources: \d+ of \d+/);
+    expect(result.stdout).toMatch(/claims resting only on weak sources: \d+/);
+  });
+
+  it('reads a version-1 pack through its upgrade', () => {
+    const result = check(fixturePath('packs/format-1-pack.json'));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/valid pack "mini" .*\(format 1, read through its upgrade to format 2\)/);
+  });
+
+  it('fails a pack over --max-single-source-share', () => {
+    const result = check(fixturePath('packs/mini-pack.json'), '--max-single-source-share=0.5');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/\$\.stances: 5 of 5 stances \(100%\) rest on a single independent source; at most 50% may/);
+  });
+
+  it('names a claim resting only on weak sources', () => {
+    const result = check(fixturePath('packs/broken/weak-only-claim.json'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/\$\.stances\[2\]: rests only on weak sources/);
   });
 
   it('prints each problem with its JSON path and exits 1', () => {

@@ -32,6 +32,16 @@ describe('popup search', () => {
     expect(hit?.doc.target).toBe(stance.topic);
   });
 
+  it('finds a person by a role they held before, and shows the role they hold as of the pack\'s date', () => {
+    const pack = miniPack();
+    pack.actors.find((a) => a.id === 'lavrov')!.roles = [
+      { title: 'Ambassador to the United Nations', end: '2004-03-09', sources: ['tass-lavrov'] },
+      { title: 'Foreign Minister of Russia', start: '2004-03-09', sources: ['tass-lavrov'] },
+    ];
+    const hit = createSearch(pack).search('ambassador to the united nations')[0];
+    expect(hit?.doc).toMatchObject({ target: 'lavrov', detail: 'Foreign Minister of Russia' });
+  });
+
   it('builds the index once, however many queries', () => {
     const fresh = createSearch(miniPack());
     expect(fresh.indexBuilds).toBe(0);
