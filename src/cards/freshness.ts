@@ -30,7 +30,8 @@ export function timeAgo(iso: string, now: Date, locale = 'en'): string {
   const words = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   if (Math.abs(days) < 7) return words.format(-days, 'day');
   if (Math.abs(days) < 31) return words.format(-Math.round(days / 7), 'week');
-  if (Math.abs(days) < 365) return words.format(-Math.round(days / 30.44), 'month');
+  // Months until two years: "19 months ago" says more than a rounded "2 years ago".
+  if (Math.abs(days) < 730) return words.format(-Math.round(days / 30.44), 'month');
   return words.format(-Math.round(days / 365.25), 'year');
 }
 

@@ -125,7 +125,8 @@ function ActivePackFacts({ status, onUseBundled }: { status: PackStatus; onUseBu
 function Updates({ client, status, settings, set }: { client: KnowledgeClient; status: PackStatus; settings: Settings; set: Props['set'] }) {
   const [message, setMessage] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
-  const origin = originOf(status.feed.url);
+  // From the live settings: the status was read before the reader may have changed the feed below.
+  const origin = originOf(settings.feedUrl || status.feed.defaultUrl);
   const toggle = (on: boolean) => {
     setMessage(null);
     if (!origin) return setMessage('The feed address is not valid: correct it below first.');
@@ -135,10 +136,13 @@ function Updates({ client, status, settings, set }: { client: KnowledgeClient; s
       return;
     }
     // The permission request must be the first thing the click does: browsers refuse it after an await.
-    void client.requestOrigin(origin).then((granted) => {
-      if (granted) set('packUpdates', true);
-      else setMessage(`The browser did not allow the extension to reach ${origin}, so updates stay off.`);
-    });
+    void client.requestOrigin(origin).then(
+      (granted) => {
+        if (granted) set('packUpdates', true);
+        else setMessage(`The browser did not allow the extension to reach ${origin}, so updates stay off.`);
+      },
+      (error: unknown) => setMessage(`The browser refused to ask for access to ${origin} (${error instanceof Error ? error.message : String(error)}), so updates stay off.`),
+    );
   };
   const checkNow = () => {
     setChecking(true);

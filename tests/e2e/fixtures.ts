@@ -152,6 +152,37 @@ export async function overlayHtml(page: Page): Promise<string | null> {
   }
 }
 
+/**
+ * The centre of an element inside our closed shadow root, found by a CSS selector through DevTools' protocol (page
+ * scripts cannot reach it), in viewport coordinates: click there with the mouse, as a reader would.
+ */
+export async function pointInOverlay(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const client = await page.context().newCDPSession(page);
+  try {
+    const { root } = await client.send('DOM.getDocument', { depth: -1, pierce: true });
+    type DomNode = { attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[]; nodeId: number };
+    const find = (node: DomNode): DomNode | null => {
+      if (node.attributes?.some((name, i) => i % 2 === 0 && name === 'data-negotiation-lens-ui')) return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const hit = find(child);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const shadow = find(root as DomNode)?.shadowRoots?.[0];
+    if (!shadow) throw new Error('no overlay on the page');
+    const { nodeId } = await client.send('DOM.querySelector', { nodeId: shadow.nodeId, selector });
+    if (!nodeId) throw new Error(`nothing matches ${selector} in the overlay`);
+    // Inside a card that scrolls, the element may be below its fold: bring it into view first, as a reader would.
+    await client.send('DOM.scrollIntoViewIfNeeded', { nodeId });
+    const { model } = await client.send('DOM.getBoxModel', { nodeId });
+    const [x1, y1, , , x3, y3] = model.border;
+    return { x: (x1! + x3!) / 2, y: (y1! + y3!) / 2 };
+  } finally {
+    await client.detach();
+  }
+}
+
 /** The visible text of our open card (without its style sheet), or null when no card is open. */
 export async function cardText(page: Page): Promise<string | null> {
   const html = await overlayHtml(page);
