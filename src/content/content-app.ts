@@ -15,7 +15,7 @@ import { isSettingsKey } from '../settings/settings';
 import { createCardPresenter, type CardTarget } from './card-presenter';
 import { listenToReader } from './page-input';
 import { createPageMessages } from './page-messages';
-import { compileOnFirstUse, createPageSwitch, leadsToAnotherPage } from './page-switch';
+import { compileOnFirstUse, createPageSwitch, isJumpWithinPage } from './page-switch';
 
 export interface ContentAppDeps {
   window: Window & typeof globalThis;
@@ -58,10 +58,10 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
   const { document } = window;
   const abort = new AbortController();
   const { signal } = abort;
-  let stopInput: (() => void) | null = null;
   const endIfOrphaned = () => !deps.isAlive() && (app.destroy(), true);
   const timers = { setTimer: (fn: () => void, ms: number) => window.setTimeout(fn, ms), clearTimer: (id: number) => window.clearTimeout(id) };
-  const matcher = compileOnFirstUse(deps.compileMatcher, () => window.performance.now(), deps.mark);
+  const now = () => window.performance.now();
+  const matcher = compileOnFirstUse(deps.compileMatcher, now, deps.mark);
   const highlighter = new Highlighter(deps.highlightApi, 'underline');
   const overlay = new OverlayContainer(document);
   const lens = new PageLens(
@@ -69,7 +69,7 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
       matcher,
       highlighter,
       root: () => document.body ?? document.documentElement,
-      now: () => window.performance.now(),
+      now,
       yieldToPage: () => yieldToPage(window),
       ...timers,
       MutationObserver: window.MutationObserver,
@@ -109,12 +109,12 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
       deps.watchStorage((keys) => {
         if (keys.some(isSettingsKey)) void pageSwitch.apply();
       }, signal);
-      stopInput = listenToReader({ window, lens, overlay, machine, cards, pageSwitch, endIfOrphaned }, signal);
+      listenToReader({ window, lens, overlay, machine, cards, pageSwitch, endIfOrphaned }, signal);
       await pageSwitch.apply();
     },
 
     onNavigation(from, to) {
-      if (!pageSwitch.decision?.on || !leadsToAnotherPage(from, to, document)) return;
+      if (!pageSwitch.decision?.on || isJumpWithinPage(from, to, document)) return;
       machine.close();
       messages.forgetCursor();
       lens.restart();
@@ -126,7 +126,6 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
       lens.stop();
       highlighter.detach();
       overlay.destroy();
-      stopInput?.();
     },
   };
   return app;
