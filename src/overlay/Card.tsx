@@ -4,6 +4,8 @@
  */
 import type { CardModel } from '../cards/card-model';
 import { CardBody } from '../ui/CardBody';
+import { DateText } from '../ui/facts';
+import { KIND_LABEL, NOT_IN_PACK } from '../ui/labels';
 import { CARD_MAX_WIDTH } from './placement';
 
 export type CardContent = { state: 'loading' } | { state: 'ready'; model: CardModel } | { state: 'missing' };
@@ -18,15 +20,6 @@ export interface CardProps {
   onOpenInPopup: (id: string) => void;
   onPointerInside: (inside: boolean) => void;
 }
-
-const KIND_LABEL: Record<CardModel['kind'], string> = {
-  topic: 'Topic',
-  event: 'Event',
-  person: 'Person',
-  country: 'Country',
-  organization: 'Organisation',
-  group: 'Group',
-};
 
 export function Card(props: CardProps) {
   const { content, position } = props;
@@ -56,7 +49,7 @@ export function Card(props: CardProps) {
             <p class="kicker">
               <span class={`kind kind-${model.kind}`}>{KIND_LABEL[model.kind]}</span>
               <span class="as-of">
-                As of <time dateTime={model.asOf}>{model.asOf}</time>
+                As of <DateText date={model.asOf} />
               </span>
             </p>
           ) : null}
@@ -71,7 +64,7 @@ export function Card(props: CardProps) {
           </button>
         </div>
       </header>
-      {content.state === 'missing' ? <p>This item is not in the knowledge pack.</p> : null}
+      {content.state === 'missing' ? <p>{NOT_IN_PACK}</p> : null}
       {model ? <CardBody model={model} /> : null}
       {model ? (
         <footer class="card-footer">

@@ -8,6 +8,9 @@ import type { PackIndex } from '../knowledge/pack-index';
 import type { Pack } from '../knowledge/schema';
 import type { PageReport } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
+import type { ShowDate } from '../ui/dates';
+import { DateText } from '../ui/facts';
+import { SETTINGS_WERE_RESET } from '../ui/labels';
 import { DetailView } from './DetailView';
 import { PageView } from './PageView';
 import { createSearch } from './search';
@@ -35,6 +38,8 @@ export interface PopupDeps {
   loadSeenEvents: () => Promise<string[] | null>;
   saveSeenEvents: (ids: string[]) => Promise<void>;
   openOptions: () => void;
+  /** Formats every date the popup shows; the reader's locale in the extension, a fixed one in tests. */
+  showDate: ShowDate;
 }
 
 export function PopupApp({ deps }: { deps: PopupDeps }) {
@@ -79,7 +84,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
 
   useEffect(() => {
     void refresh().then((read) => {
-      if (read.problems.length) setNotice(`Some stored settings could not be read and were reset to their defaults: ${read.problems.join('; ')}`);
+      if (read.problems.length) setNotice(`${SETTINGS_WERE_RESET}: ${read.problems.join('; ')}`);
     });
     void deps.loadSeenEvents().then((seen) => {
       setNewEvents(newSince(seen, pack.events));
@@ -121,7 +126,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
         <div class="title-row">
           <h1>Negotiation Lens</h1>
           <span class="as-of" title="Everything here is as of this date">
-            As of <time dateTime={pack.meta.asOf}>{pack.meta.asOf}</time>
+            As of <DateText date={deps.showDate(pack.meta.asOf)} />
           </span>
         </div>
         <SiteControls report={report} settings={settings} onSite={(site, on) => act(() => deps.setSite(site, on))} onPause={(paused) => act(() => deps.setPaused(paused))} />
@@ -142,17 +147,18 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
 
       <main class="popup-main">
       {detail ? (
-        <DetailView index={index} id={detail} settings={settings} onBack={closeDetail} />
+        <DetailView index={index} id={detail} settings={settings} showDate={deps.showDate} onBack={closeDetail} />
       ) : (
         <>
           <Tabs current={tab} onChange={setTab} />
           <div class="tab-panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
-            {tab === 'summary' ? <SummaryView index={index} settings={settings} /> : null}
+            {tab === 'summary' ? <SummaryView index={index} settings={settings} showDate={deps.showDate} /> : null}
             {tab === 'page' ? <PageView deps={deps} report={report} onOpen={openDetail} /> : null}
             {tab === 'timeline' ? (
               <TimelineView
                 index={index}
                 settings={settings}
+                showDate={deps.showDate}
                 filter={timelineFilter}
                 onFilter={setTimelineFilter}
                 mentioned={mentionedIds}

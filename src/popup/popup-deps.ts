@@ -9,6 +9,7 @@ import type { Pack } from '../knowledge/schema';
 import { POPUP_FOCUS_KEY, sendToTab } from '../messaging/protocol';
 import { isSettingsKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
+import { readerDates } from '../ui/dates';
 import type { PopupDeps } from './PopupApp';
 
 const SEEN_EVENTS_KEY = 'seen-events';
@@ -66,5 +67,6 @@ export function popupDeps(browser: typeof browserApi, pack: Pack, location: { se
     },
     saveSeenEvents: (ids) => browser.storage.local.set({ [SEEN_EVENTS_KEY]: ids }),
     openOptions: () => void browser.runtime.openOptionsPage(),
+    showDate: readerDates,
   };
 }
