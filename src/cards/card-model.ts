@@ -3,16 +3,17 @@
  * card says: the components only lay it out. Every fact carries its date and sources.
  */
 import type { Freshness } from './freshness';
-import { eventEnd, eventStart, PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
+import { eventStart, PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
 import { roleLine, speakerOn } from '../knowledge/roles';
 import { PARTY_STATES } from '../knowledge/weak-sources';
 import { CORE_PARTY_IDS, type Conflict, type NewsEvent, type PartyId, type Source, type Stance, type TrackId } from '../knowledge/schema';
+import { readerDates, type ShowDate, type ShownDate } from '../ui/dates';
 
 export interface SourceLink {
   publisher: string;
   title: string;
   url: string;
-  date: string;
+  date: ShownDate;
   /** Its kind in plain words ("official", "copy of Reuters", "Russian state media"); none for a news outlet's own story. */
   note?: string;
 }
@@ -20,7 +21,7 @@ export interface SourceLink {
 export interface StanceCell {
   position: string;
   status: Stance['status'];
-  date: string;
+  date: ShownDate;
   /** Who took the position, when it is one person's or state's; with their role then, where it differs from now. */
   by?: string;
   quote?: { text: string; by: string };
@@ -46,7 +47,7 @@ export interface TopicStanceLine {
 export interface EventLine {
   id: string;
   name: string;
-  date: string;
+  date: ShownDate;
 }
 
 export interface ConflictModel {
@@ -57,7 +58,7 @@ export interface ConflictModel {
 interface CardBase {
   id: string;
   name: string;
-  asOf: string;
+  asOf: ShownDate;
   packTitle: string;
   conflicts: ConflictModel[];
   sources: SourceLink[];
@@ -70,7 +71,7 @@ export type CardModel =
   | (CardBase & {
       kind: 'topic';
       definition: string;
-      status: { text: string; date: string; sources: SourceLink[] };
+      status: { text: string; date: ShownDate; sources: SourceLink[] };
       rows: StanceRow[];
     })
   | (CardBase & {
@@ -86,7 +87,7 @@ export type CardModel =
     })
   | (CardBase & {
       kind: 'event';
-      date: string;
+      date: ShownDate;
       place: string;
       participants: string[];
       summary: string;
@@ -139,16 +140,16 @@ export function sourceKindNote(s: Source): string | undefined {
 }
 
 /** A source as a reader sees it: where it comes from, and what kind of source it is. */
-export function toSourceLink(s: Source): SourceLink {
+export function toSourceLink(s: Source, showDate: ShowDate = readerDates): SourceLink {
   const note = sourceKindNote(s);
-  return { publisher: s.publisher, title: s.title, url: s.url, date: s.date, ...(note ? { note } : {}) };
+  return { publisher: s.publisher, title: s.title, url: s.url, date: showDate(s.date), ...(note ? { note } : {}) };
 }
 
 /** The sources with these ids, in order; unknown ids are skipped (a validated pack has none). */
-export function sourceLinks(index: PackIndex, ids: readonly string[]): SourceLink[] {
+export function sourceLinks(index: PackIndex, ids: readonly string[], showDate: ShowDate = readerDates): SourceLink[] {
   return ids.flatMap((id) => {
     const s = index.source(id);
-    return s ? [toSourceLink(s)] : [];
+    return s ? [toSourceLink(s, showDate)] : [];
   });
 }
 
@@ -158,21 +159,16 @@ export function speakerName(index: PackIndex, actorId: string, date: string): st
   return actor ? speakerOn(actor, date, index.pack.meta.asOf) : actorId;
 }
 
-export function formatEventDate(event: NewsEvent): string {
-  const start = eventStart(event);
-  const end = eventEnd(event);
-  return start === end ? start : `${start} – ${end}`;
-}
-
-export function buildCardModel(index: PackIndex, id: string, filters: CardFilters = {}): CardModel | null {
+/** `showDate`: every date in the model is formatted here, so the card shows it as it is (see src/ui/dates.ts). */
+export function buildCardModel(index: PackIndex, id: string, filters: CardFilters = {}, showDate: ShowDate = readerDates): CardModel | null {
   const entity = index.entity(id);
   if (!entity) return null;
   const { pack } = index;
-  const links = (ids: readonly string[]) => sourceLinks(index, ids);
+  const links = (ids: readonly string[]) => sourceLinks(index, ids, showDate);
   const cell = (s: Stance): StanceCell => ({
     position: s.position,
     status: s.status,
-    date: s.date,
+    date: showDate(s.date),
     ...(s.actor ? { by: speakerName(index, s.actor, s.date) } : {}),
     ...(s.quote ? { quote: { text: s.quote.text, by: index.actor(s.quote.by)?.name ?? s.quote.by } } : {}),
     ...(s.verification ? { unverified: s.verification.note } : {}),
@@ -182,8 +178,8 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
     (list ?? []).map((c) => ({ about: c.about, versions: c.versions.map((v) => ({ text: v.text, sources: links(v.sources) })) }));
   const trackAllowed = (tracks: readonly TrackId[]) => !filters.tracks || tracks.length === 0 || tracks.some((t) => filters.tracks!.includes(t));
   const partyAllowed = (party: PartyId) => !filters.parties || filters.parties.includes(party);
-  const eventLine = (e: NewsEvent): EventLine => ({ id: e.id, name: e.name, date: formatEventDate(e) });
-  const base = { id, asOf: pack.meta.asOf, packTitle: pack.meta.title };
+  const eventLine = (e: NewsEvent): EventLine => ({ id: e.id, name: e.name, date: showDate(e.date) });
+  const base = { id, asOf: showDate(pack.meta.asOf), packTitle: pack.meta.title };
 
   if (entity.kind === 'topic') {
     const topic = entity.item;
@@ -199,7 +195,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
       kind: 'topic',
       name: topic.name,
       definition: topic.definition,
-      status: { text: topic.status.text, date: topic.status.date, sources: links(topic.status.sources) },
+      status: { text: topic.status.text, date: showDate(topic.status.date), sources: links(topic.status.sources) },
       rows,
       conflicts: conflicts(topic.conflicts),
       sources: links(topic.sources),
@@ -249,7 +245,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
     ...base,
     kind: 'event',
     name: event.name,
-    date: formatEventDate(event),
+    date: showDate(event.date),
     place: event.place,
     participants: event.participants.map((p) => index.actor(p)?.name ?? p),
     summary: event.summary,

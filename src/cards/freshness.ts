@@ -4,6 +4,7 @@
  * background when the card is asked for, with the clock passed in.
  */
 import type { PackInfo } from '../knowledge/active-pack';
+import { readerDates, type ShowDate } from '../ui/dates';
 import type { CardModel } from './card-model';
 
 /** After this many days without a newer pack, cards and the popup say that later developments are missing. */
@@ -15,8 +16,6 @@ export interface Freshness {
   /** The newest dated entry the card shows, or null when it shows none. */
   latest: { what: 'position' | 'event' | 'status'; date: string; ago: string } | null;
   asOf: string;
-  /** The "as of" date in words ("6 January 2026"); the machine date stays in `asOf`. */
-  asOfText: string;
   official: boolean;
   /** "This knowledge is as of …; later developments are not included." when the pack is older than STALE_AFTER_DAYS. */
   staleNotice: string | null;
@@ -35,39 +34,34 @@ export function timeAgo(iso: string, now: Date, locale = 'en'): string {
   return words.format(-Math.round(days / 365.25), 'year');
 }
 
-export function readableDate(iso: string, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(utcDay(iso)));
-}
-
-export function staleNotice(info: Pick<PackInfo, 'asOf'>, now: Date): string | null {
+export function staleNotice(info: Pick<PackInfo, 'asOf'>, now: Date, showDate: ShowDate = readerDates): string | null {
   const age = (utcDay(now.toISOString()) - utcDay(info.asOf)) / DAY_MS;
-  return age > STALE_AFTER_DAYS ? `This knowledge is as of ${readableDate(info.asOf)}; later developments are not included.` : null;
+  return age > STALE_AFTER_DAYS ? `This knowledge is as of ${showDate(info.asOf).text}; later developments are not included.` : null;
 }
 
 /** The newest dated entry among what the card shows: stances, the status, its own date or its events. */
 function newestEntry(model: CardModel): Freshness['latest'] extends infer L ? Omit<NonNullable<L>, 'ago'> | null : never {
   const candidates: { what: 'position' | 'event' | 'status'; date: string }[] = [];
   if (model.kind === 'topic') {
-    candidates.push({ what: 'status', date: model.status.date });
-    for (const row of model.rows) if (row.stance) candidates.push({ what: 'position', date: row.stance.date });
+    candidates.push({ what: 'status', date: model.status.date.datetime });
+    for (const row of model.rows) if (row.stance) candidates.push({ what: 'position', date: row.stance.date.datetime });
   } else if (model.kind === 'event') {
-    candidates.push({ what: 'event', date: model.date.slice(-10) });
+    candidates.push({ what: 'event', date: model.date.datetime });
   } else {
-    for (const line of model.stances) candidates.push({ what: 'position', date: line.stance.date });
+    for (const line of model.stances) candidates.push({ what: 'position', date: line.stance.date.datetime });
   }
-  for (const event of model.relatedEvents) candidates.push({ what: 'event', date: event.date.slice(-10) });
+  for (const event of model.relatedEvents) candidates.push({ what: 'event', date: event.date.datetime });
   const dated = candidates.filter((c) => /^\d{4}-\d{2}-\d{2}$/.test(c.date));
   if (dated.length === 0) return null;
   return dated.reduce((a, b) => (b.date > a.date ? b : a));
 }
 
-export function freshnessOf(model: CardModel, info: Pick<PackInfo, 'asOf' | 'official'>, now: Date): Freshness {
+export function freshnessOf(model: CardModel, info: Pick<PackInfo, 'asOf' | 'official'>, now: Date, showDate: ShowDate = readerDates): Freshness {
   const newest = newestEntry(model);
   return {
     latest: newest ? { ...newest, ago: timeAgo(newest.date, now) } : null,
     asOf: info.asOf,
-    asOfText: readableDate(info.asOf),
     official: info.official,
-    staleNotice: staleNotice(info, now),
+    staleNotice: staleNotice(info, now, showDate),
   };
 }

@@ -67,10 +67,8 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       },
     ));
 
-  const anchorOf = (mark: Mark): Rect => {
-    const rect = rectsOf(window.document, mark)[0];
-    return rect ? { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom } : { left: 8, top: 8, right: 8, bottom: 8 };
-  };
+  // A client rect is a snapshot, so it can serve as the anchor as it is.
+  const anchorOf = (mark: Mark): Rect => rectsOf(window.document, mark)[0] ?? { left: 8, top: 8, right: 8, bottom: 8 };
 
   const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
 
@@ -86,7 +84,7 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
         render();
       },
       onClose: () => machine.close(),
-      onOpenInPopup: (id: string) => openInPopup(id),
+      onOpenInPopup: openInPopup,
       onOpenSettings: openSettings,
       onReport: (id: string, includePage: boolean) => reportProblem(id, includePage ? window.location.href : undefined),
       onPointerInside: (inside: boolean) => machine.pointerInCard(inside),

@@ -17,7 +17,7 @@ import { isSettingsKey } from '../settings/settings';
 import { createCardPresenter, type CardTarget } from './card-presenter';
 import { listenToReader } from './page-input';
 import { createPageMessages } from './page-messages';
-import { compileOnFirstUse, createPageSwitch, leadsToAnotherPage } from './page-switch';
+import { compileOnFirstUse, createPageSwitch, isJumpWithinPage } from './page-switch';
 
 export interface ContentAppDeps {
   window: Window & typeof globalThis;
@@ -67,12 +67,12 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
   const { document } = window;
   const abort = new AbortController();
   const { signal } = abort;
-  let stopInput: (() => void) | null = null;
   const endIfOrphaned = () => !deps.isAlive() && (app.destroy(), true);
   const timers = { setTimer: (fn: () => void, ms: number) => window.setTimeout(fn, ms), clearTimer: (id: number) => window.clearTimeout(id) };
+  const now = () => window.performance.now();
   // Set by start() before anything asks for the matcher; replaced when another pack becomes active.
   let table: MatcherTableRecord = { revision: '', table: '' };
-  const matcher = compileOnFirstUse(() => deps.compileMatcher(table.table), () => window.performance.now(), deps.mark);
+  const matcher = compileOnFirstUse(() => deps.compileMatcher(table.table), now, deps.mark);
   const highlighter = new Highlighter(deps.highlightApi, 'underline');
   const overlay = new OverlayContainer(document);
   const lens = new PageLens(
@@ -80,7 +80,7 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
       matcher,
       highlighter,
       root: () => document.body ?? document.documentElement,
-      now: () => window.performance.now(),
+      now,
       yieldToPage: () => yieldToPage(window),
       ...timers,
       MutationObserver: window.MutationObserver,
@@ -141,12 +141,12 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
         if (keys.includes(MATCHER_TABLE_KEY)) void takeNewPack();
         if (keys.some(isSettingsKey)) void pageSwitch.apply();
       }, signal);
-      stopInput = listenToReader({ window, lens, overlay, machine, cards, pageSwitch, endIfOrphaned }, signal);
+      listenToReader({ window, lens, overlay, machine, cards, pageSwitch, endIfOrphaned }, signal);
       await pageSwitch.apply();
     },
 
     onNavigation(from, to) {
-      if (!pageSwitch.decision?.on || !leadsToAnotherPage(from, to, document)) return;
+      if (!pageSwitch.decision?.on || isJumpWithinPage(from, to, document)) return;
       machine.close();
       messages.forgetCursor();
       lens.restart();
@@ -158,7 +158,6 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
       lens.stop();
       highlighter.detach();
       overlay.destroy();
-      stopInput?.();
     },
   };
   return app;

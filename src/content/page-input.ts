@@ -23,10 +23,10 @@ export interface PageInputDeps {
 }
 
 /**
- * Listens until the signal aborts; the function it returns drops the work waiting for the next frame. A closure,
- * not a class, for the content script's size (docs/decisions.md, 9).
+ * Listens until the signal aborts, and then drops the work waiting for the next frame too. A closure, not a class,
+ * for the content script's size (docs/decisions.md, 9).
  */
-export function listenToReader({ window, lens, overlay, machine, cards, pageSwitch, endIfOrphaned }: PageInputDeps, signal: AbortSignal): () => void {
+export function listenToReader({ window, lens, overlay, machine, cards, pageSwitch, endIfOrphaned }: PageInputDeps, signal: AbortSignal): void {
   const { document } = window;
   let pointer: { x: number; y: number; modifier: boolean } | null = null;
   let frame: number | null = null;
@@ -97,8 +97,5 @@ export function listenToReader({ window, lens, overlay, machine, cards, pageSwit
   };
   window.addEventListener('scroll', follow, options);
   window.addEventListener('resize', follow, options);
-
-  return () => {
-    if (frame !== null) window.cancelAnimationFrame(frame);
-  };
+  signal.addEventListener('abort', () => frame !== null && window.cancelAnimationFrame(frame));
 }

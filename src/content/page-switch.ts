@@ -103,13 +103,12 @@ export function compileOnFirstUse(compile: () => CompiledMatcher, now: () => num
 }
 
 /**
- * Whether a History API navigation leads to another page. A jump within the page (a table of contents, a
- * footnote) does not: only the hash changes, and it names an element of the page. A hash router's "#/world/story"
- * names none.
+ * Whether a History API navigation is a jump within the page (a table of contents, a footnote), not to another
+ * page: only the hash changes, and it names an element of the page. A hash router's "#/world/story" names none.
  */
-export function leadsToAnotherPage(from: string, to: string, document: Document): boolean {
+export function isJumpWithinPage(from: string, to: string, document: Document): boolean {
   const target = new URL(to).hash.slice(1);
-  return !(withoutHash(from) === withoutHash(to) && (!target || document.getElementById(decodedHash(target))));
+  return withoutHash(from) === withoutHash(to) && (!target || !!document.getElementById(decodedHash(target)));
 }
 
 /** The element id a hash names; a hash that is not valid percent-encoding names itself. */

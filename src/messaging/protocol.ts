@@ -111,7 +111,7 @@ export function messageListener<M>(handlers: Handlers<M>) {
   return (message: unknown, sender: { tab?: { id?: number } }): Promise<unknown> | undefined => {
     if (!message || typeof message !== 'object') return undefined;
     const { type, payload } = message as { type?: unknown; payload?: unknown };
-    if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, type)) return undefined;
+    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
     const handler = handlers[type as keyof M] as (payload: unknown, sender: { tabId?: number }) => Promise<unknown>;
     return handler(payload ?? {}, { tabId: sender.tab?.id });
   };

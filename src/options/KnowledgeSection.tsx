@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PackPreview, PackStatus } from '../background/knowledge-service';
-import { readableDate } from '../cards/freshness';
+import { DateText } from '../ui/facts';
+import { readerDates } from '../ui/dates';
 import type { PackInfo } from '../knowledge/active-pack';
 import { countBySection, DIFF_SECTIONS, type DiffItem, type PackDiff } from '../knowledge/pack-diff';
 import { FEED_LIMITS } from '../knowledge/pack-feed';
@@ -100,7 +101,7 @@ function ActivePackFacts({ status, onUseBundled }: { status: PackStatus; onUseBu
         </dd>
         <dt>As of</dt>
         <dd>
-          <time dateTime={active.asOf}>{readableDate(active.asOf)}</time>
+          <DateText date={readerDates(active.asOf)} />
         </dd>
         <dt>Where from</dt>
         <dd>
@@ -114,7 +115,7 @@ function ActivePackFacts({ status, onUseBundled }: { status: PackStatus; onUseBu
             Use the bundled pack again
           </button>{' '}
           <span class="hint">
-            Version {bundled.version}, as of <time dateTime={bundled.asOf}>{readableDate(bundled.asOf)}</time>.
+            Version {bundled.version}, as of <DateText date={readerDates(bundled.asOf)} />.
           </span>
         </p>
       )}
@@ -283,7 +284,7 @@ function ImportPack({ client }: { client: KnowledgeClient }) {
         )}
         {state.step === 'done' && (
           <p class="import-done">
-            Now in use: version {state.info.version}, as of {readableDate(state.info.asOf)}
+            Now in use: version {state.info.version}, as of {readerDates(state.info.asOf).text}
             {state.info.official ? '.' : ' (unofficial pack).'}
           </p>
         )}
@@ -333,9 +334,9 @@ function DiffSummary({ diff }: { diff: PackDiff }) {
   return (
     <>
       <p>
-        Version {diff.from.version} → {diff.to.version}. As of <time dateTime={diff.from.asOf}>{readableDate(diff.from.asOf)}</time> →{' '}
+        Version {diff.from.version} → {diff.to.version}. As of <DateText date={readerDates(diff.from.asOf)} /> →{' '}
         <strong>
-          <time dateTime={diff.to.asOf}>{readableDate(diff.to.asOf)}</time>
+          <DateText date={readerDates(diff.to.asOf)} />
         </strong>
         .
       </p>
@@ -354,7 +355,7 @@ function DiffSummary({ diff }: { diff: PackDiff }) {
             <ul>
               {items.slice(0, 200).map((item) => (
                 <li key={`${item.section}:${item.id}`}>
-                  {item.date && <time dateTime={item.date}>{readableDate(item.date)}</time>} {item.label} <span class="hint">({SECTION_NAMES[item.section][0]})</span>
+                  {item.date && <DateText date={readerDates(item.date)} />} {item.label} <span class="hint">({SECTION_NAMES[item.section][0]})</span>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 /** The notice the options page shows, once, when stored settings could not be read. */
 import type { ReadResult, Settings } from '../settings/settings';
 import { SITE_KEY_PREFIX } from '../settings/settings';
+import { SETTINGS_WERE_RESET } from '../ui/labels';
 
 /** What each setting is called on the options page. */
 export const SETTING_LABELS: Readonly<Record<keyof Settings, string>> = {
@@ -31,7 +32,7 @@ export function problemNotice(result: Pick<ReadResult, 'problems' | 'invalidKeys
   const keys = result.invalidKeys.map(describeKey);
   const summary =
     keys.length > 0
-      ? `Some stored settings could not be read and were reset to their defaults: ${keys.join('; ')}.`
+      ? `${SETTINGS_WERE_RESET}: ${keys.join('; ')}.`
       : 'Your stored settings needed attention; everything this version understands was kept.';
   return { summary, keys, details: [...result.problems] };
 }

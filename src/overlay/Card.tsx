@@ -4,7 +4,8 @@
  */
 import type { CardModel } from '../cards/card-model';
 import { CardBody } from '../ui/CardBody';
-import { KIND_LABEL } from '../ui/labels';
+import { DateText } from '../ui/facts';
+import { KIND_LABEL, NOT_IN_PACK } from '../ui/labels';
 import { CARD_MAX_WIDTH } from './placement';
 
 export type CardContent = { state: 'loading' } | { state: 'ready'; model: CardModel } | { state: 'missing' };
@@ -52,7 +53,7 @@ export function Card(props: CardProps) {
             <p class="kicker">
               <span class={`kind kind-${model.kind}`}>{KIND_LABEL[model.kind]}</span>
               <span class="as-of">
-                As of <time dateTime={model.asOf}>{model.freshness?.asOfText ?? model.asOf}</time>
+                As of <DateText date={model.asOf} />
                 {model.freshness && !model.freshness.official ? ' · unofficial pack' : ''}
               </span>
             </p>
@@ -81,7 +82,7 @@ export function Card(props: CardProps) {
           </button>
         </p>
       ) : null}
-      {content.state === 'missing' ? <p>This item is not in the knowledge pack.</p> : null}
+      {content.state === 'missing' ? <p>{NOT_IN_PACK}</p> : null}
       {model ? <CardBody model={model} /> : null}
       {model ? (
         <details class="report">

@@ -6,7 +6,7 @@
  * The host is created on first use, so a page where no card is ever opened stays exactly as it was.
  */
 import { render, type ComponentChild } from 'preact';
-import { OVERLAY_HOST_ATTRIBUTE } from '../page/text-nodes';
+import { OVERLAY_HOST_ATTRIBUTE } from './host-attribute';
 
 /** Inline `!important` beats any page rule, `all: initial !important` included. */
 const HOST_STYLE: Record<string, string> = {

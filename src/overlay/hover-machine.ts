@@ -94,18 +94,21 @@ export class HoverMachine<T extends HoverTarget> {
     else this.#maybeAbandon();
   }
 
+  /** True when a card was open (the caller then keeps the key from the page). */
   escape(): boolean {
-    if (this.state.kind === 'idle') return false;
-    const wasOpen = this.state.kind === 'open';
-    this.#toIdle();
-    if (wasOpen) this.#deps.onClose('escape');
-    return wasOpen;
+    return this.state.kind !== 'idle' && this.#closeFor('escape');
   }
 
   close(): void {
+    this.#closeFor('closed');
+  }
+
+  /** Back to idle; says why to `onClose` if a card was open, and whether one was. */
+  #closeFor(reason: 'escape' | 'closed'): boolean {
     const wasOpen = this.state.kind === 'open';
     this.#toIdle();
-    if (wasOpen) this.#deps.onClose('closed');
+    if (wasOpen) this.#deps.onClose(reason);
+    return wasOpen;
   }
 
   #open(target: T, token: number, how: 'pointer' | 'keyboard', onMark: boolean): void {

@@ -8,9 +8,10 @@
 import type { CompiledMatcher } from '../matcher/compile';
 import { findMentions } from '../matcher/find-mentions';
 import { addToTally, isRelevant, newTally } from '../matcher/relevance';
+import { OVERLAY_HOST_ATTRIBUTE } from '../overlay/host-attribute';
 import type { Highlighter } from './highlighter';
 import { scanTextNodes, type RenderedCheck } from './mention-scan';
-import { blockOf, isInExcludedRegion, OVERLAY_HOST_ATTRIBUTE, TextNodeCursor } from './text-nodes';
+import { blockOf, isInExcludedRegion, TextNodeCursor } from './text-nodes';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;

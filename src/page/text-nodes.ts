@@ -3,11 +3,7 @@
  * Works on any DOM (the browser, happy-dom in the scan command and tests).
  */
 
-/**
- * The attribute that marks our own UI's host element (a `div`; see src/overlay/container.ts for why not a custom
- * element). Exported so the overlay and the scanner agree on it.
- */
-export const OVERLAY_HOST_ATTRIBUTE = 'data-negotiation-lens-ui';
+import { OVERLAY_HOST_ATTRIBUTE } from '../overlay/host-attribute';
 
 /**
  * Elements whose text is never marked, by `tagName` (upper case for HTML, as written for SVG and MathML).

@@ -5,14 +5,15 @@ import { buildCardModel, sourceLinks, speakerName } from '../cards/card-model';
 import { PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
 import type { Settings } from '../settings/settings';
 import { CardBody } from '../ui/CardBody';
-import { Sources } from '../ui/facts';
-import { KIND_LABEL } from '../ui/labels';
+import type { ShowDate } from '../ui/dates';
+import { DateText, Sources } from '../ui/facts';
+import { kindLabel, NOT_IN_PACK } from '../ui/labels';
 
 /** Opens an item's detail view; `returnTo` finds the control to focus again when the reader goes back. */
 export type OpenDetail = (id: string, returnTo: () => HTMLElement | null) => void;
 
-export function DetailView({ index, id, settings, onBack, onReport }: { index: PackIndex; id: string; settings: Settings | null; onBack: () => void; onReport?: (id: string) => void }) {
-  const model = buildCardModel(index, id, settings ? { tracks: settings.tracks, parties: settings.parties } : {});
+export function DetailView({ index, id, settings, showDate, onBack, onReport }: { index: PackIndex; id: string; settings: Settings | null; showDate: ShowDate; onBack: () => void; onReport?: (id: string) => void }) {
+  const model = buildCardModel(index, id, settings ? { tracks: settings.tracks, parties: settings.parties } : {}, showDate);
   const back = useRef<HTMLButtonElement>(null);
   const allStances = useRef<HTMLDetailsElement>(null);
   useEffect(() => back.current?.focus(), [id]);
@@ -32,10 +33,10 @@ export function DetailView({ index, id, settings, onBack, onReport }: { index: P
       </button>
       {model ? (
         <>
-          <p class="kind-tag">{KIND_LABEL[model.kind] ?? model.kind}</p>
+          <p class="kind-tag">{kindLabel(model.kind)}</p>
           <h2 id="detail-title">{model.name}</h2>
           <CardBody model={model} onShowEarlier={showEarlier} />
-          {model.kind === 'topic' ? <AllStances index={index} topic={id} detailsRef={allStances} /> : null}
+          {model.kind === 'topic' ? <AllStances index={index} topic={id} showDate={showDate} detailsRef={allStances} /> : null}
           {onReport ? (
             <p class="report">
               <button type="button" class="link" onClick={() => onReport(id)}>
@@ -46,14 +47,14 @@ export function DetailView({ index, id, settings, onBack, onReport }: { index: P
           ) : null}
         </>
       ) : (
-        <p id="detail-title">This item is not in the knowledge pack.</p>
+        <p id="detail-title">{NOT_IN_PACK}</p>
       )}
     </section>
   );
 }
 
 /** Every position on a topic, newest first per party: the card shows only the latest. */
-function AllStances({ index, topic, detailsRef }: { index: PackIndex; topic: string; detailsRef: RefObject<HTMLDetailsElement | null> }) {
+function AllStances({ index, topic, showDate, detailsRef }: { index: PackIndex; topic: string; showDate: ShowDate; detailsRef: RefObject<HTMLDetailsElement | null> }) {
   const stances = index.stancesByTopic(topic);
   if (stances.length === 0) return null;
   return (
@@ -63,8 +64,8 @@ function AllStances({ index, topic, detailsRef }: { index: PackIndex; topic: str
         {stances.map((s) => (
           <li key={s.id}>
             <strong>{PARTY_NAMES[s.party]}</strong>
-            {s.actor ? ` (${speakerName(index, s.actor, s.date)})` : ''}, <time dateTime={s.date}>{s.date}</time>, {s.status}: {s.position}{' '}
-            <Sources sources={sourceLinks(index, s.sources)} />
+            {s.actor ? ` (${speakerName(index, s.actor, s.date)})` : ''}, <DateText date={showDate(s.date)} />, {s.status}: {s.position}{' '}
+            <Sources sources={sourceLinks(index, s.sources, showDate)} />
           </li>
         ))}
       </ul>

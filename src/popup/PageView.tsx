@@ -1,7 +1,7 @@
 /** The "This page" tab: what the page mentions; choosing one shows it on the page. */
 import { useState } from 'preact/hooks';
 import type { PageReport } from '../messaging/protocol';
-import { KIND_LABEL } from '../ui/labels';
+import { kindLabel } from '../ui/labels';
 import type { OpenDetail } from './DetailView';
 import type { PopupDeps } from './PopupApp';
 
@@ -41,7 +41,7 @@ export function PageView({ deps, report, onOpen }: { deps: Pick<PopupDeps, 'enti
                 setMissing(found ? null : r.name);
               }}
             >
-              <span class="kind-tag">{KIND_LABEL[r.kind] ?? r.kind}</span> {r.name} <span class="count" aria-label={`${r.count} mentions`}>×{r.count}</span>
+              <span class="kind-tag">{kindLabel(r.kind)}</span> {r.name} <span class="count" aria-label={`${r.count} mentions`}>×{r.count}</span>
             </button>
             <button
               type="button"

@@ -4,12 +4,14 @@
  * Everything it needs comes in as `PopupDeps`, so the same component runs in tests with fakes.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { readableDate } from '../cards/freshness';
 import type { PackChanges, PackInfo } from '../knowledge/active-pack';
 import type { PackIndex } from '../knowledge/pack-index';
 import type { Pack } from '../knowledge/schema';
 import type { PageReport } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
+import type { ShowDate } from '../ui/dates';
+import { DateText } from '../ui/facts';
+import { SETTINGS_WERE_RESET } from '../ui/labels';
 import { DetailView } from './DetailView';
 import { PageView } from './PageView';
 import { createSearch } from './search';
@@ -50,6 +52,8 @@ export interface PopupDeps {
   /** Opens the options page at its knowledge section (updates, import). */
   openKnowledgeSettings: () => void;
   reportProblem: (id: string) => void;
+  /** Formats every date the popup shows; the reader's locale in the extension, a fixed one in tests. */
+  showDate: ShowDate;
 }
 
 export function PopupApp({ deps }: { deps: PopupDeps }) {
@@ -95,7 +99,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
 
   useEffect(() => {
     void refresh().then((read) => {
-      if (read.problems.length) setNotice(`Some stored settings could not be read and were reset to their defaults: ${read.problems.join('; ')}`);
+      if (read.problems.length) setNotice(`${SETTINGS_WERE_RESET}: ${read.problems.join('; ')}`);
     });
     void deps.loadSeenEvents().then((seen) => {
       setNewEvents(newSince(seen, pack.events));
@@ -156,7 +160,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
         <div class="title-row">
           <h1>Negotiation Lens</h1>
           <span class="as-of" title="Everything here is as of this date">
-            As of <time dateTime={pack.meta.asOf}>{readableDate(pack.meta.asOf)}</time>
+            As of <DateText date={deps.showDate(pack.meta.asOf)} />
             {deps.packInfo.official ? null : <span class="unofficial"> · unofficial pack</span>}
           </span>
         </div>
@@ -186,18 +190,19 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
 
       <main class="popup-main">
       {detail ? (
-        <DetailView index={index} id={detail} settings={settings} onBack={closeDetail} onReport={deps.reportProblem} />
+        <DetailView index={index} id={detail} settings={settings} showDate={deps.showDate} onBack={closeDetail} onReport={deps.reportProblem} />
       ) : (
         <>
           {changes && tab === 'summary' ? <WhatsNew changes={changes} onOpen={openChanged} onDismiss={() => setChanges(null)} /> : null}
           <Tabs current={tab} onChange={setTab} />
           <div class="tab-panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
-            {tab === 'summary' ? <SummaryView index={index} settings={settings} /> : null}
+            {tab === 'summary' ? <SummaryView index={index} settings={settings} showDate={deps.showDate} /> : null}
             {tab === 'page' ? <PageView deps={deps} report={report} onOpen={openDetail} /> : null}
             {tab === 'timeline' ? (
               <TimelineView
                 index={index}
                 settings={settings}
+                showDate={deps.showDate}
                 filter={timelineFilter}
                 onFilter={setTimelineFilter}
                 mentioned={mentionedIds}

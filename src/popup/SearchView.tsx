@@ -1,6 +1,6 @@
 /** The Search tab: typo-tolerant search over everything the pack holds, with arrow keys and Enter. */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { KIND_LABEL } from '../ui/labels';
+import { kindLabel } from '../ui/labels';
 import type { OpenDetail } from './DetailView';
 import type { createSearch, SearchHit } from './search';
 
@@ -63,7 +63,7 @@ export function SearchView(props: { search: PopupSearch; state: SearchState; onS
             onClick={() => open(hit.doc.target)}
             onMouseEnter={() => setActive(() => i)}
           >
-            <span class="kind-tag">{KIND_LABEL[hit.doc.kind]}</span> <span class="result-title">{hit.doc.title}</span>
+            <span class="kind-tag">{kindLabel(hit.doc.kind)}</span> <span class="result-title">{hit.doc.title}</span>
             <span class="result-detail">{hit.doc.kind === 'stance' ? hit.doc.text : hit.doc.detail}</span>
           </li>
         ))}

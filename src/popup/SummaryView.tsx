@@ -3,9 +3,11 @@ import { sourceLinks } from '../cards/card-model';
 import { TRACK_NAMES, type PackIndex } from '../knowledge/pack-index';
 import { TRACK_IDS } from '../knowledge/schema';
 import type { Settings } from '../settings/settings';
-import { Sources } from '../ui/facts';
+import type { ShowDate } from '../ui/dates';
+import { DateText, Sources } from '../ui/facts';
 
-export function SummaryView({ index, settings }: { index: PackIndex; settings: Settings | null }) {
+export function SummaryView({ index, settings, showDate }: { index: PackIndex; settings: Settings | null; showDate: ShowDate }) {
+  const links = (ids: readonly string[]) => sourceLinks(index, ids, showDate);
   const { pack } = index;
   const tracks = [...pack.tracks].sort((a, b) => TRACK_IDS.indexOf(a.id) - TRACK_IDS.indexOf(b.id)).filter((t) => !settings || settings.tracks.includes(t.id));
   return (
@@ -16,7 +18,7 @@ export function SummaryView({ index, settings }: { index: PackIndex; settings: S
           <h3>{TRACK_NAMES[t.id]}</h3>
           <p>{t.summary}</p>
           <p class="meta">
-            As of <time dateTime={t.date}>{t.date}</time> · <Sources sources={sourceLinks(index, t.sources)} />
+            As of <DateText date={showDate(t.date)} /> · <Sources sources={links(t.sources)} />
           </p>
         </article>
       ))}
@@ -30,12 +32,12 @@ export function SummaryView({ index, settings }: { index: PackIndex; settings: S
                 <li key={a.id}>
                   <details>
                     <summary>
-                      <strong>{a.name}</strong> <span class={`badge status-${latest.status}`}>{latest.status}</span> <time dateTime={latest.date}>{latest.date}</time>
+                      <strong>{a.name}</strong> <span class={`badge status-${latest.status}`}>{latest.status}</span> <DateText date={showDate(latest.date)} />
                     </summary>
                     <ol class="history">
                       {a.history.map((h, i) => (
                         <li key={i}>
-                          <time dateTime={h.date}>{h.date}</time> <span class={`badge status-${h.status}`}>{h.status}</span> {h.text} <Sources sources={sourceLinks(index, h.sources)} />
+                          <DateText date={showDate(h.date)} /> <span class={`badge status-${h.status}`}>{h.status}</span> {h.text} <Sources sources={links(h.sources)} />
                         </li>
                       ))}
                     </ol>

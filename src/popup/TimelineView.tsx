@@ -1,15 +1,17 @@
 /** The Timeline tab: events filtered by track and party, newest or oldest first; new and on-page ones are marked. */
 import { useEffect, useRef } from 'preact/hooks';
-import { formatEventDate, sourceLinks } from '../cards/card-model';
+import { sourceLinks } from '../cards/card-model';
 import { PARTY_NAMES, TRACK_NAMES, type PackIndex } from '../knowledge/pack-index';
 import { PARTY_IDS, TRACK_IDS, type PartyId, type TrackId } from '../knowledge/schema';
 import type { Settings } from '../settings/settings';
-import { Sources } from '../ui/facts';
+import type { ShowDate } from '../ui/dates';
+import { DateText, Sources, Unverified } from '../ui/facts';
 import { filterTimeline, type TimelineFilter } from './timeline';
 
 export function TimelineView(props: {
   index: PackIndex;
   settings: Settings | null;
+  showDate: ShowDate;
   filter: TimelineFilter;
   onFilter: (update: (filter: TimelineFilter) => TimelineFilter) => void;
   mentioned: Set<string>;
@@ -82,7 +84,7 @@ export function TimelineView(props: {
             <li key={e.id} ref={open ? expandedRef : undefined} class={`event${onPage ? ' on-page' : ''}`} data-event-id={e.id}>
               <details open={open} onToggle={(ev) => (ev.target as HTMLDetailsElement).open !== open && props.onExpand((ev.target as HTMLDetailsElement).open ? e.id : null)}>
                 <summary>
-                  <time dateTime={typeof e.date === 'string' ? e.date : e.date.start}>{formatEventDate(e)}</time> <span class="event-name">{e.name}</span>
+                  <DateText date={props.showDate(e.date)} /> <span class="event-name">{e.name}</span>
                   {onPage ? <span class="badge on-page-badge">On this page</span> : null}
                   {props.fresh.has(e.id) ? <span class="badge new-badge">New</span> : null}
                 </summary>
@@ -94,9 +96,9 @@ export function TimelineView(props: {
                   <p>
                     <strong>Outcome:</strong> {e.outcome}
                   </p>
-                  {e.verification ? <p class="unverified">Unverified: {e.verification.note}</p> : null}
+                  <Unverified note={e.verification?.note} />
                   <p class="meta">
-                    <Sources sources={sourceLinks(props.index, e.sources)} />
+                    <Sources sources={sourceLinks(props.index, e.sources, props.showDate)} />
                   </p>
                 </div>
               </details>

@@ -3,7 +3,8 @@
  * newest first, each opening its detail. Shown until the reader has seen it once.
  */
 import type { PackChanges } from '../knowledge/active-pack';
-import { readableDate } from '../cards/freshness';
+import { DateText } from '../ui/facts';
+import { readerDates } from '../ui/dates';
 
 /** How many items the list shows before "and N more". */
 const SHOWN = 8;
@@ -14,8 +15,8 @@ export function WhatsNew({ changes, onOpen, onDismiss }: { changes: PackChanges;
     <section class="whats-new" aria-labelledby="whats-new-title">
       <h2 id="whats-new-title">What's new since you last looked</h2>
       <p class="hint">
-        Knowledge updated from version {changes.from.version} (as of <time dateTime={changes.from.asOf}>{readableDate(changes.from.asOf)}</time>) to{' '}
-        {changes.to.version} (as of <time dateTime={changes.to.asOf}>{readableDate(changes.to.asOf)}</time>).
+        Knowledge updated from version {changes.from.version} (as of <DateText date={readerDates(changes.from.asOf)} />) to{' '}
+        {changes.to.version} (as of <DateText date={readerDates(changes.to.asOf)} />).
       </p>
       {items.length === 0 ? (
         <p>No events or positions were added or changed.</p>
@@ -30,7 +31,7 @@ export function WhatsNew({ changes, onOpen, onDismiss }: { changes: PackChanges;
                 {item.change === 'added' ? 'new' : 'changed'} {item.section === 'events' ? 'event' : 'position'}
                 {item.date ? (
                   <>
-                    , <time dateTime={item.date}>{readableDate(item.date)}</time>
+                    , <DateText date={readerDates(item.date)} />
                   </>
                 ) : null}
               </span>

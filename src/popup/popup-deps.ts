@@ -8,6 +8,7 @@ import { indexPack } from '../knowledge/pack-index';
 import { POPUP_FOCUS_KEY, sendToBackground, sendToTab, type BackgroundMessages, type ReplyOf } from '../messaging/protocol';
 import { isSettingsKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
+import { readerDates } from '../ui/dates';
 import type { PopupDeps } from './PopupApp';
 
 const SEEN_EVENTS_KEY = 'seen-events';
@@ -77,5 +78,6 @@ export function popupDeps(browser: typeof browserApi, active: ReplyOf<Background
     saveChangesSeen: (at) => browser.storage.local.set({ [SEEN_CHANGES_KEY]: at }),
     openKnowledgeSettings: () => void sendToBackground(browser.runtime, 'openOptions', { section: 'knowledge' }),
     reportProblem: (id) => void sendToBackground(browser.runtime, 'reportProblem', { id }),
+    showDate: readerDates,
   };
 }

@@ -1,6 +1,6 @@
 /** The body of a card: shared by the hover card and the popup's detail view, so an item reads the same in both. */
 import type { CardModel } from '../cards/card-model';
-import { Conflicts, Sources, Stance, StanceTable } from './facts';
+import { Conflicts, DateText, Sources, Stance, StanceTable, Unverified } from './facts';
 
 /** `onShowEarlier`: given by the popup, which lists a topic's earlier positions below the card (see StanceTable). */
 export function CardBody({ model, onShowEarlier }: { model: CardModel; onShowEarlier?: () => void }) {
@@ -9,7 +9,7 @@ export function CardBody({ model, onShowEarlier }: { model: CardModel; onShowEar
       <div class="card-body">
         <p class="lede">{model.definition}</p>
         <div class="status-line">
-          <strong>Status</strong> (<time dateTime={model.status.date}>{model.status.date}</time>): {model.status.text} <Sources sources={model.status.sources} />
+          <strong>Status</strong> (<DateText date={model.status.date} />): {model.status.text} <Sources sources={model.status.sources} />
         </div>
         <StanceTable rows={model.rows} caption="Where each party stands (latest position)" onShowEarlier={onShowEarlier} />
         <Conflicts conflicts={model.conflicts} />
@@ -21,7 +21,9 @@ export function CardBody({ model, onShowEarlier }: { model: CardModel; onShowEar
       <div class="card-body">
         <dl class="event-facts">
           <dt>Date</dt>
-          <dd>{model.date}</dd>
+          <dd>
+            <DateText date={model.date} />
+          </dd>
           <dt>Place</dt>
           <dd>{model.place}</dd>
           <dt>Participants</dt>
@@ -31,7 +33,7 @@ export function CardBody({ model, onShowEarlier }: { model: CardModel; onShowEar
           <dt>Outcome</dt>
           <dd>{model.outcome}</dd>
         </dl>
-        {model.unverified ? <p class="unverified">Unverified: {model.unverified}</p> : null}
+        <Unverified note={model.unverified} />
         <Conflicts conflicts={model.conflicts} />
         <p class="meta">
           <Sources sources={model.sources} />
@@ -78,7 +80,7 @@ function Related({ model, title = 'Latest related events' }: { model: CardModel;
       <ul>
         {model.relatedEvents.map((e) => (
           <li key={e.id}>
-            <time>{e.date}</time> {e.name}
+            <DateText date={e.date} /> {e.name}
           </li>
         ))}
       </ul>

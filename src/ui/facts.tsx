@@ -1,5 +1,6 @@
 /** Small components shared by the hover card and the popup, so a fact looks the same wherever it appears. */
 import type { ConflictModel, SourceLink, StanceCell, StanceRow } from '../cards/card-model';
+import type { ShownDate } from './dates';
 
 /** Only http(s) links are ever rendered; the pack checker rejects others, and this guards packs from elsewhere. */
 export function safeHref(url: string): string | undefined {
@@ -7,6 +8,11 @@ export function safeHref(url: string): string | undefined {
 }
 
 const STATUS_LABEL: Record<StanceCell['status'], string> = { stated: 'Stated', reported: 'Reported', disputed: 'Disputed' };
+
+/** A date for the reader, with its machine form for software that reads the page (see src/ui/dates.ts). */
+export function DateText({ date }: { date: ShownDate }) {
+  return <time dateTime={date.datetime}>{date.text}</time>;
+}
 
 /** A list of source links; the label defaults to "Source" or "Sources" by count. */
 export function Sources({ sources, label }: { sources: readonly SourceLink[]; label?: string }) {
@@ -17,7 +23,7 @@ export function Sources({ sources, label }: { sources: readonly SourceLink[]; la
       {sources.map((s, i) => (
         <span key={s.url + i}>
           {i > 0 ? '; ' : ''}
-          <a href={safeHref(s.url)} target="_blank" rel="noopener noreferrer" title={`${s.title} (${s.date})`}>
+          <a href={safeHref(s.url)} target="_blank" rel="noopener noreferrer" title={`${s.title} (${s.date.text})`}>
             {s.publisher}
           </a>
           {s.note ? <span class="source-note"> ({s.note})</span> : null}
@@ -25,6 +31,11 @@ export function Sources({ sources, label }: { sources: readonly SourceLink[]; la
       ))}
     </span>
   );
+}
+
+/** A fact our sources could not confirm says so, with the reason. */
+export function Unverified({ note }: { note: string | undefined }) {
+  return note ? <p class="unverified">Unverified: {note}</p> : null;
 }
 
 export function Stance({ cell }: { cell: StanceCell }) {
@@ -39,9 +50,9 @@ export function Stance({ cell }: { cell: StanceCell }) {
           “{cell.quote.text}” <cite>— {cell.quote.by}</cite>
         </blockquote>
       ) : null}
-      {cell.unverified ? <p class="unverified">Unverified: {cell.unverified}</p> : null}
+      <Unverified note={cell.unverified} />
       <p class="meta">
-        <span class={`status status-${cell.status}`}>{STATUS_LABEL[cell.status]}</span> · <time dateTime={cell.date}>{cell.date}</time> ·{' '}
+        <span class={`status status-${cell.status}`}>{STATUS_LABEL[cell.status]}</span> · <DateText date={cell.date} /> ·{' '}
         <Sources sources={cell.sources} />
       </p>
     </>

@@ -10,6 +10,7 @@ import { test as base, chromium, type BrowserContext, type Page, type Worker } f
 import { extensionArgs } from '../../scripts/chromium-flags.mjs';
 // @ts-expect-error plain JavaScript helper shared with the npm scripts
 import { serveFolder } from '../../scripts/serve.mjs';
+import { OVERLAY_HOST_ATTRIBUTE } from '../../src/overlay/host-attribute';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -134,7 +135,7 @@ export async function overlayHtml(page: Page): Promise<string | null> {
     type DomNode = { attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[]; backendNodeId: number };
     const find = (node: DomNode): DomNode | null => {
       // attributes: [name, value, name, value, ...]
-      if (node.attributes?.some((name, i) => i % 2 === 0 && name === 'data-negotiation-lens-ui')) return node;
+      if (node.attributes?.some((name, i) => i % 2 === 0 && name === OVERLAY_HOST_ATTRIBUTE)) return node;
       for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
         const hit = find(child);
         if (hit) return hit;
@@ -222,11 +223,11 @@ export async function openPopup(context: BrowserContext, worker: Worker, extensi
 
 /** The page's serialized DOM with our host element left out: what the page itself would see without us. */
 export async function pageDomWithoutOurHost(page: Page): Promise<string> {
-  return page.evaluate(() => {
+  return page.evaluate((attribute) => {
     const clone = document.documentElement.cloneNode(true) as Element;
-    clone.querySelectorAll('[data-negotiation-lens-ui]').forEach((el) => el.remove());
+    clone.querySelectorAll(`[${attribute}]`).forEach((el) => el.remove());
     return new XMLSerializer().serializeToString(clone);
-  });
+  }, OVERLAY_HOST_ATTRIBUTE);
 }
 
 /** Texts of the marks whose range lies inside an element matching the selector. */

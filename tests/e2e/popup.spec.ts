@@ -4,6 +4,7 @@ import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
 import { indexPack } from '../../src/knowledge/pack-index';
 import { compileMatcher } from '../../src/matcher/compile';
 import { scanFile } from '../../src/scan/scan-file';
+import { dateFormatter } from '../../src/ui/dates';
 import { bundledPack } from '../helpers/packs';
 import { cardText, expect, markCount, openPopup, test, waitForCard, waitForMarks } from './fixtures';
 
@@ -16,7 +17,9 @@ test('the summary shows every track with its sources and the "as of" date', asyn
   await expect(popup.getByRole('heading', { name: 'Where things stand' })).toBeVisible();
   for (const track of ['Minerals deal', 'Ceasefire', 'Territory', 'Sanctions', 'Security guarantees and a European force', 'Ukrainian elections'])
     await expect(popup.getByRole('heading', { name: track, exact: true })).toBeVisible();
-  await expect(popup.locator('.popup-header .as-of')).toContainText(bundledPack().meta.asOf);
+  const asOf = popup.locator('.popup-header .as-of time');
+  await expect(asOf).toHaveAttribute('datetime', bundledPack().meta.asOf);
+  await expect(asOf).toHaveText(dateFormatter(await popup.evaluate(() => navigator.language))(bundledPack().meta.asOf).text);
   expect(await popup.locator('.track .sources a').count()).toBeGreaterThanOrEqual(6);
   await popup.screenshot({ path: 'docs/popup-summary.png' });
 });

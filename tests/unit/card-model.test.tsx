@@ -5,6 +5,7 @@ import { buildCardModel, sourceKindNote, toSourceLink } from '../../src/cards/ca
 import { indexPack } from '../../src/knowledge/pack-index';
 import { PARTY_IDS, type Source } from '../../src/knowledge/schema';
 import { CardBody } from '../../src/ui/CardBody';
+import { dateFormatter } from '../../src/ui/dates';
 import { Sources } from '../../src/ui/facts';
 import { bundledPack, miniPack } from '../helpers/packs';
 
@@ -20,7 +21,7 @@ describe('the parties setting', () => {
         const model = buildCardModel(index, actor.id, { parties: [party] })!;
         if (model.kind === 'topic' || model.kind === 'event') throw new Error(`${actor.id} is not an actor`);
         for (const line of model.stances) {
-          expect(partyOfPosition.get(`${line.topic}|${line.stance.date}|${line.stance.position}`), `${actor.id} with only ${party}`).toBe(party);
+          expect(partyOfPosition.get(`${line.topic}|${line.stance.date.datetime}|${line.stance.position}`), `${actor.id} with only ${party}`).toBe(party);
           shown++;
         }
       }
@@ -111,3 +112,37 @@ describe('source kinds a reader can see', () => {
     expect(host.textContent).toBe('Sources: Kremlin (official); Kyiv Independent; TASS (Russian state media)');
   });
 });
+describe('dates on a card', () => {
+  const british = dateFormatter('en-GB');
+  const times = (host: Element) => [...host.querySelectorAll('time')].map((t) => [t.getAttribute('datetime'), t.textContent]);
+
+  it('a topic card reads its status date, each position\'s date and its events\' dates in words, and keeps each day in datetime', () => {
+    const model = buildCardModel(index, 'minerals-deal', {}, british)!;
+    if (model.kind !== 'topic') throw new Error('minerals-deal is not a topic');
+    expect(model.asOf).toEqual({ datetime: pack.meta.asOf, text: '6 January 2026' });
+    expect(model.status.date).toEqual({ datetime: '2025-05-08', text: '8 May 2025' });
+    const host = document.createElement('div');
+    render(<CardBody model={model} />, host);
+    const shown = times(host);
+    expect(shown).toContainEqual(['2025-05-08', '8 May 2025']);
+    expect(shown.length).toBeGreaterThan(2);
+    for (const [datetime, text] of shown) {
+      expect(datetime).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(text).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$|–/);
+    }
+    // Source dates appear in the links' titles, in the same words.
+    const titles = [...host.querySelectorAll('.sources a')].map((a) => a.getAttribute('title') ?? '');
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('an event card writes a span of days once, with the first day in datetime', () => {
+    const model = buildCardModel(index, 'munich-security-conference-2025', {}, british)!;
+    const host = document.createElement('div');
+    render(<CardBody model={model} />, host);
+    const when = host.querySelector('.event-facts time')!;
+    expect(when.getAttribute('datetime')).toBe('2025-02-14');
+    expect(when.textContent?.replace(/[\u2009\u202f\u00a0]/g, ' ')).toBe('14 – 15 February 2025');
+  });
+});
+

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCardModel } from '../../src/cards/card-model';
-import { freshnessOf, readableDate, staleNotice, STALE_AFTER_DAYS, timeAgo } from '../../src/cards/freshness';
+import { freshnessOf, staleNotice, STALE_AFTER_DAYS, timeAgo } from '../../src/cards/freshness';
+import { dateFormatter } from '../../src/ui/dates';
 import { indexPack } from '../../src/knowledge/pack-index';
 import { miniPack } from '../helpers/packs';
 
@@ -19,20 +20,17 @@ describe('freshness in words', () => {
     expect(timeAgo(date, now)).toBe(words);
   });
 
-  it('writes the as-of date for readers', () => {
-    expect(readableDate('2026-01-06')).toBe('6 January 2026');
-  });
-
   it(`says the knowledge is old only after ${STALE_AFTER_DAYS} days`, () => {
-    expect(staleNotice({ asOf: '2026-10-03' }, now)).toBeNull();
-    expect(staleNotice({ asOf: '2026-01-06' }, now)).toBe('This knowledge is as of 6 January 2026; later developments are not included.');
+    const british = dateFormatter('en-GB');
+    expect(staleNotice({ asOf: '2026-10-03' }, now, british)).toBeNull();
+    expect(staleNotice({ asOf: '2026-01-06' }, now, british)).toBe('This knowledge is as of 6 January 2026; later developments are not included.');
   });
 
   it('finds the newest entry a card shows, and carries the pack facts', () => {
     const pack = miniPack();
     const model = buildCardModel(indexPack(pack), 'ceasefire')!;
     const freshness = freshnessOf(model, { asOf: pack.meta.asOf, official: false }, now);
-    const dates = [model.kind === 'topic' ? model.status.date : '', ...(model.kind === 'topic' ? model.rows.flatMap((r) => (r.stance ? [r.stance.date] : [])) : [])];
+    const dates = [model.kind === 'topic' ? model.status.date.datetime : '', ...(model.kind === 'topic' ? model.rows.flatMap((r) => (r.stance ? [r.stance.date.datetime] : [])) : [])];
     expect(freshness.latest?.date).toBe(dates.sort().at(-1));
     expect(freshness).toMatchObject({ asOf: pack.meta.asOf, official: false, staleNotice: expect.stringContaining('later developments') });
   });

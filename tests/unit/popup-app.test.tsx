@@ -13,6 +13,7 @@ import { PopupApp, type PopupDeps } from '../../src/popup/PopupApp';
 import { filterTimeline } from '../../src/popup/timeline';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { CardBody } from '../../src/ui/CardBody';
+import { dateFormatter } from '../../src/ui/dates';
 import { bundledPack } from '../helpers/packs';
 import { waitFor } from '../helpers/wait';
 
@@ -38,6 +39,8 @@ function deps(report: PageReport | null = null, focusRequest: string | null = nu
     loadSeenEvents: async () => null,
     saveSeenEvents: async () => {},
     openOptions: () => {},
+    // Pinned, so that what the tests read does not depend on the machine's language.
+    showDate: dateFormatter('en-GB'),
     packInfo: { id: pack.meta.id, title: pack.meta.title, version: pack.meta.version, asOf: pack.meta.asOf, origin: 'bundled', official: true },
     changes: null,
     staleNotice: null,
@@ -127,6 +130,25 @@ describe('PopupApp', () => {
     await waitFor(() => $('#detail-title')?.textContent?.includes('Putin'), 'the detail view');
     await goBack();
     expect(document.activeElement).toBe(tab('Summary'));
+  });
+
+  it('shows dates in words, each in a <time> that keeps the day: the "as of" date, the summary and the timeline', async () => {
+    await mount();
+    const asOf = $('.popup-header .as-of time')!;
+    expect(asOf.getAttribute('datetime')).toBe(pack.meta.asOf);
+    expect(asOf.textContent).toBe('6 January 2026');
+    const minerals = [...container.querySelectorAll('.track')].find((t) => t.querySelector('h3')?.textContent === 'Minerals deal')!;
+    expect(minerals.querySelector('.meta time')?.getAttribute('datetime')).toBe('2025-05-08');
+    expect(minerals.querySelector('.meta time')?.textContent).toBe('8 May 2025');
+
+    tab('Timeline').click();
+    const munich = await waitFor(() => $('[data-event-id="munich-security-conference-2025"] time'), 'the timeline');
+    expect(munich.getAttribute('datetime')).toBe('2025-02-14');
+    expect(munich.textContent?.replace(/[\u2009\u202f\u00a0]/g, ' ')).toBe('14 – 15 February 2025');
+    for (const time of container.querySelectorAll('.timeline time')) {
+      expect(time.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(time.textContent).not.toMatch(/\d{4}-\d{2}/);
+    }
   });
 
   it('keeps the timeline filters when the user switches tabs', async () => {

@@ -1,0 +1,33 @@
+/**
+ * The one date formatter: pack dates ("2025-05-08", or a span of days) as the reader says them, in their locale
+ * ("8 May 2025", "28 April – 2 May 2025" in British English), with the machine form kept for `<time datetime>`.
+ * Cards get their dates already formatted in the card model, so this stays out of the content script.
+ */
+
+/** A day as the pack writes it (YYYY-MM-DD), or a span of days. */
+export type DaySpan = string | { start: string; end: string };
+
+/** A date ready to show: `text` for the reader, `datetime` (the first day, YYYY-MM-DD) for machines. */
+export interface ShownDate {
+  datetime: string;
+  text: string;
+}
+
+export type ShowDate = (date: DaySpan) => ShownDate;
+
+/** Formats in `locales`; without them, in the reader's own (the browser's language). */
+export function dateFormatter(locales?: Intl.LocalesArgument): ShowDate {
+  // Pack dates are calendar days, not instants: read and written in UTC, so no time zone moves them a day.
+  const format = new Intl.DateTimeFormat(locales, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return (date) => {
+    const { start, end } = typeof date === 'string' ? { start: date, end: date } : date;
+    const first = new Date(`${start}T00:00:00Z`);
+    const last = new Date(`${end}T00:00:00Z`);
+    // A pack from elsewhere may hold a day that does not exist; it is shown as written rather than break the view.
+    if (Number.isNaN(first.getTime()) || Number.isNaN(last.getTime())) return { datetime: start, text: start === end ? start : `${start} – ${end}` };
+    return { datetime: start, text: start === end ? format.format(first) : format.formatRange(first, last) };
+  };
+}
+
+/** Dates in the reader's locale. */
+export const readerDates: ShowDate = dateFormatter();
