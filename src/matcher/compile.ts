@@ -8,6 +8,7 @@
  *   compile and run a much larger program. Case rules are checked afterwards on the text as written.
  */
 import type { MatcherTable, TableAlias } from './alias-table';
+import { APOSTROPHES, charClass, HYPHENS, SPACES } from './characters';
 import { aliasKey, canonicalSpelling } from './normalize';
 
 export interface CompiledMatcher {
@@ -24,11 +25,15 @@ export interface CompiledMatcher {
 /** Characters of an alias that stand for more than themselves, or have a meaning in a regular expression. */
 const SPECIAL = /[ '\-.*+?^${}()|[\]\\/]/g;
 
+const ANY_SPACES = `${charClass(SPACES)}+`;
+const ANY_APOSTROPHE = charClass(APOSTROPHES);
+const ANY_HYPHEN = charClass(HYPHENS);
+
 /** What one such character of an alias matches in page text. */
 function charPattern(ch: string): string {
-  if (ch === ' ') return '\\s+';
-  if (ch === "'") return "['\\u2018\\u2019\\u02BC]";
-  if (ch === '-') return '[-\\u2010\\u2011]';
+  if (ch === ' ') return ANY_SPACES;
+  if (ch === "'") return ANY_APOSTROPHE;
+  if (ch === '-') return ANY_HYPHEN;
   return `\\${ch}`;
 }
 
