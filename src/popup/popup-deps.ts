@@ -6,7 +6,7 @@ import type { browser as browserApi } from 'wxt/browser';
 import { entityIds } from '../knowledge/alias-table-from-pack';
 import { indexPack } from '../knowledge/pack-index';
 import type { Pack } from '../knowledge/schema';
-import { POPUP_FOCUS_KEY, sendToTab } from '../messaging/protocol';
+import { sendToTab } from '../messaging/protocol';
 import { isSettingsKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
 import type { PopupDeps } from './PopupApp';
@@ -15,11 +15,11 @@ const SEEN_EVENTS_KEY = 'seen-events';
 
 /**
  * `location` is the popup page's: `?tab=ID` names the tab when the popup is opened as a page (the browser tests),
- * `#focus=ID` the item to open (when the browser could only open the popup in a tab).
+ * `?focus=ID` the item a card asked it to open: the background hands it over in the address of that one popup, so
+ * no other page can take it first.
  */
 export function popupDeps(browser: typeof browserApi, pack: Pack, location: { search: string; hash: string }): PopupDeps {
   const params = new URLSearchParams(location.search);
-  const hash = new URLSearchParams(location.hash.slice(1));
   const storeReady = chooseSettingsArea(browser.storage).then((area) => new SettingsStore(area));
   const tabReady = (async (): Promise<number | null> => {
     const fromQuery = Number(params.get('tab'));
@@ -51,15 +51,7 @@ export function popupDeps(browser: typeof browserApi, pack: Pack, location: { se
       browser.storage.onChanged.addListener(listener);
       return () => browser.storage.onChanged.removeListener(listener);
     },
-    takeFocusRequest: async () => {
-      const fromHash = hash.get('focus');
-      if (fromHash) return fromHash;
-      const session = browser.storage.session;
-      if (!session) return null;
-      const stored = (await session.get(POPUP_FOCUS_KEY))[POPUP_FOCUS_KEY];
-      await session.remove(POPUP_FOCUS_KEY);
-      return typeof stored === 'string' ? stored : null;
-    },
+    takeFocusRequest: async () => params.get('focus'),
     loadSeenEvents: async () => {
       const value = (await browser.storage.local.get(SEEN_EVENTS_KEY))[SEEN_EVENTS_KEY];
       return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : null;
