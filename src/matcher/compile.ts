@@ -8,7 +8,7 @@
  *   compile and run a much larger program. Case rules are checked afterwards on the text as written.
  */
 import type { MatcherTable, TableAlias } from './alias-table';
-import { APOSTROPHES, charClass, HYPHENS, SPACES } from './characters';
+import { APOSTROPHE_VARIANTS, HYPHEN_VARIANTS, SPACE_VARIANTS } from './characters';
 import { aliasKey, canonicalSpelling } from './normalize';
 
 export interface CompiledMatcher {
@@ -25,15 +25,11 @@ export interface CompiledMatcher {
 /** Characters of an alias that stand for more than themselves, or have a meaning in a regular expression. */
 const SPECIAL = /[ '\-.*+?^${}()|[\]\\/]/g;
 
-const ANY_SPACES = `${charClass(SPACES)}+`;
-const ANY_APOSTROPHE = charClass(APOSTROPHES);
-const ANY_HYPHEN = charClass(HYPHENS);
-
 /** What one such character of an alias matches in page text. */
 function charPattern(ch: string): string {
-  if (ch === ' ') return ANY_SPACES;
-  if (ch === "'") return ANY_APOSTROPHE;
-  if (ch === '-') return ANY_HYPHEN;
+  if (ch === ' ') return `[ ${SPACE_VARIANTS}]+`;
+  if (ch === "'") return `['${APOSTROPHE_VARIANTS}]`;
+  if (ch === '-') return `[-${HYPHEN_VARIANTS}]`;
   return `\\${ch}`;
 }
 

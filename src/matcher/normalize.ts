@@ -2,13 +2,13 @@
  * Text normalisation shared by the matcher and the pack checker, so that "the same alias" means the same
  * thing in both places. Which characters count as apostrophes, hyphens and spaces is in characters.ts.
  */
-import { APOSTROPHES, charClass, HYPHENS, INVISIBLES, SPACES } from './characters';
+import { APOSTROPHE_VARIANTS, HYPHEN_VARIANTS, INVISIBLES, SPACE_VARIANTS } from './characters';
 
 /** Characters that are invisible in rendered text and may sit inside a word: soft hyphen and zero-width marks. */
-export const INVISIBLE_CHARS = new RegExp(charClass(INVISIBLES), 'g');
-const ANY_APOSTROPHE = new RegExp(charClass(APOSTROPHES), 'g');
-const ANY_HYPHEN = new RegExp(charClass(HYPHENS), 'g');
-const SPACE_RUN = new RegExp(`${charClass(SPACES)}+`, 'g');
+export const INVISIBLE_CHARS = new RegExp(`[${INVISIBLES}]`, 'g');
+const ANY_APOSTROPHE = new RegExp(`[${APOSTROPHE_VARIANTS}]`, 'g');
+const ANY_HYPHEN = new RegExp(`[${HYPHEN_VARIANTS}]`, 'g');
+const SPACE_RUN = new RegExp(`[ ${SPACE_VARIANTS}]+`, 'g');
 
 /** Same spelling for comparison: apostrophes, hyphens and white space unified, invisible characters dropped; case kept. */
 export function canonicalSpelling(text: string): string {
@@ -16,9 +16,7 @@ export function canonicalSpelling(text: string): string {
 }
 
 /** Something canonicalSpelling would change: invisible characters, apostrophe or hyphen variants, other spacing. */
-const NOT_CANONICAL = new RegExp(
-  `${charClass(INVISIBLES + APOSTROPHES.slice(1) + HYPHENS.slice(1) + SPACES.slice(1))}|  |^ | $`,
-);
+const NOT_CANONICAL = new RegExp(`[${INVISIBLES}${APOSTROPHE_VARIANTS}${HYPHEN_VARIANTS}${SPACE_VARIANTS}]|  |^ | $`);
 
 /**
  * The lookup key of an alias or of a matched piece of text: its canonical spelling in lower case. There is no
