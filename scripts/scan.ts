@@ -2,14 +2,15 @@
  * npm run --silent scan -- FILE...
  * Prints one JSON array: for each file, whether its text is about the negotiations and every mention found.
  * Uses the content script's own modules: the matcher, the relevance rule and, for HTML, the text extraction.
+ * A file that cannot be scanned is named on stderr; the others are still printed, and the exit status is 1.
  */
 import { readFileSync } from 'node:fs';
 import { BUNDLED_PACK_PATH } from '../src/knowledge/build-plugin';
-import { scanFile } from '../src/scan/scan-file';
 import { aliasTableFromPack } from '../src/knowledge/alias-table-from-pack';
 import { validatePackText } from '../src/knowledge/validate';
 import { compileMatcher } from '../src/matcher/compile';
 import { indexPack } from '../src/knowledge/pack-index';
+import { scanFiles } from '../src/scan/scan-batch';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -23,18 +24,6 @@ if (!packResult.ok) {
 }
 const table = aliasTableFromPack(packResult.pack);
 const context = { table, matcher: compileMatcher(table), index: indexPack(packResult.pack) };
-const results = [];
-let failed = false;
-for (const file of files) {
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch (error) {
-    console.error(`scan: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    failed = true;
-    continue;
-  }
-  results.push({ file, ...(await scanFile(context, content, /\.html?$/i.test(file) ? 'html' : 'text')) });
-}
+const { results, failed } = await scanFiles(context, files, { readFile: (path) => readFileSync(path), report: (line) => console.error(line) });
 process.stdout.write(JSON.stringify(results, null, 2) + '\n');
 process.exit(failed ? 1 : 0);

@@ -20,6 +20,11 @@ export default defineContentScript({
     // Without the Custom Highlight API we would have to change the page to mark it; we do nothing instead.
     if (!highlightApi) return;
     const browser = extensionApi();
+    // One entry per name, the latest: a live page comes to rest again and again, and the timeline keeps every mark.
+    const mark = (name: string, detail?: unknown) => {
+      performance.clearMarks(name);
+      performance.mark(name, { detail });
+    };
     const app = createContentApp({
       window,
       loadMatcherTable: () => readMatcherTable((key) => browser.storage.local.get(key), () => sendToBackground(browser.runtime, 'getMatcherTable', {})),
@@ -37,7 +42,7 @@ export default defineContentScript({
       openSettings: () => void sendToBackground(browser.runtime, 'openOptions', { section: 'knowledge' }),
       reportProblem: (id, pageUrl) => void sendToBackground(browser.runtime, 'reportProblem', pageUrl ? { id, pageUrl } : { id }),
       listen: (listener, signal) => addMessageListener(browser, listener, signal),
-      mark: (name, detail) => performance.mark(name, { detail }),
+      mark,
       isAlive: () => ctx.isValid,
     });
     ctx.onInvalidated(() => app.destroy());
@@ -46,5 +51,7 @@ export default defineContentScript({
     ctx.setInterval(() => undefined, ORPHAN_CHECK_MS);
     ctx.addEventListener(window, 'wxt:locationchange', (event) => app.onNavigation(event.oldUrl.href, event.newUrl.href));
     await app.start();
+    // The first policy answer is applied: the page is being scanned, or the extension is off here.
+    mark('negotiation-lens:started');
   },
 });

@@ -13,7 +13,7 @@ import { entityIds } from '../knowledge/alias-table-from-pack';
 import { indexPack, type PackIndex } from '../knowledge/pack-index';
 import type { Pack } from '../knowledge/schema';
 import { validatePack, validatePackText } from '../knowledge/validate';
-import { messageListener, POPUP_FOCUS_KEY, sendToTab, type BackgroundMessages } from '../messaging/protocol';
+import { messageListener, sendToTab, type BackgroundMessages } from '../messaging/protocol';
 import { isEnabledFor } from '../settings/site-policy';
 import { prefKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
@@ -98,14 +98,22 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
       },
       getMatcherTable: async () => packs.writeMatcherTable(),
       getCardStyles: async () => cardStyles,
-      openInPopup: async ({ id }) => {
-        await browser.storage.session?.set({ [POPUP_FOCUS_KEY]: id });
+      openInPopup: async ({ id }, { tabId }) => {
+        // The item travels in the popup's own address, set for the reader's tab only while the popup opens. A
+        // shared record would go to whichever extension page read it first, not always to the popup shown.
+        const popup = browser.action;
+        const standard = browser.runtime.getManifest().action?.default_popup ?? 'popup.html';
         try {
-          await browser.action.openPopup();
+          if (tabId !== undefined) await popup.setPopup({ tabId, popup: `popup.html?focus=${encodeURIComponent(id)}` });
+          try {
+            await popup.openPopup();
+          } finally {
+            if (tabId !== undefined) await popup.setPopup({ tabId, popup: standard });
+          }
           return { opened: 'popup' as const };
         } catch {
           // Browsers that only open the popup on a click of the toolbar button: show it in a tab instead.
-          await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html#focus=${encodeURIComponent(id)}`) });
+          await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?focus=${encodeURIComponent(id)}`) });
           return { opened: 'tab' as const };
         }
       },

@@ -10,36 +10,15 @@
  * a path we can turn into `$.events[3].date`. Only the background and the tools load it, never the content script.
  */
 import * as v from 'valibot';
+import { ACTOR_KINDS, AGREEMENT_STATUSES, CASE_RULES, PARTY_IDS, SOURCE_KINDS, STANCE_STATUSES, TRACK_IDS, WEAK_FLAGS } from '../vocabulary/pack-terms';
 
 export const PACK_FORMAT = 2;
 /** Every format `validatePack` reads; older ones are upgraded to `PACK_FORMAT` first. */
 export const READABLE_PACK_FORMATS = [1, 2] as const;
 
-/** The parties every stance table shows, in this order, always. */
-export const PARTY_IDS = ['us', 'ukraine', 'russia', 'europe', 'mediators'] as const;
-/** The parties every topic must cover: with a stance, or with an explicit "no public position". */
-export const CORE_PARTY_IDS = ['us', 'ukraine', 'russia', 'europe'] as const;
-export const TRACK_IDS = ['minerals', 'ceasefire', 'territory', 'sanctions', 'security', 'elections'] as const;
-export const ACTOR_KINDS = ['country', 'organization', 'person', 'group'] as const;
-export const STANCE_STATUSES = ['stated', 'reported', 'disputed'] as const;
-export const AGREEMENT_STATUSES = ['proposed', 'agreed', 'signed', 'ratified', 'in-force', 'rejected', 'stalled', 'superseded'] as const;
-/**
- * - `primary`: an official document or readout;
- * - `outlet`: a news outlet of record, its own newsroom's work;
- * - `copy`: a republication of another outlet's story (`copyOf` names it);
- * - `state-media`: an outlet run by a state (`state` names it);
- * - `other`: anything else (background, analysis, reference works).
- */
-export const SOURCE_KINDS = ['primary', 'outlet', 'copy', 'state-media', 'other'] as const;
-/** Why a source is weak although its kind is not: see `isWeakSource` in `weak-sources.ts`. */
-export const WEAK_FLAGS = ['partisan', 'aggregator'] as const;
-/**
- * How an alias may match:
- * - `any`: in any letter case ("ceasefire", "Ceasefire", "CEASEFIRE");
- * - `proper`: exactly as written, or in ALL CAPS ("Trump", "TRUMP", never "trump");
- * - `exact`: exactly as written only ("US", never "us" or "Us").
- */
-export const CASE_RULES = ['any', 'proper', 'exact'] as const;
+// The ids and enums live in a module without valibot, for the matcher and the content script; re-exported here
+// so that the pack's format reads in one place.
+export * from '../vocabulary/pack-terms';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(2000, 'is longer than 2,000 characters'));
 const shortText = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(200, 'is longer than 200 characters'));
@@ -220,7 +199,4 @@ export type Conflict = v.InferOutput<typeof ConflictSchema>;
 export type Fact = v.InferOutput<typeof FactSchema>;
 export type TrackSummary = v.InferOutput<typeof TrackSummarySchema>;
 export type Agreement = v.InferOutput<typeof AgreementSchema>;
-export type PartyId = (typeof PARTY_IDS)[number];
-export type TrackId = (typeof TRACK_IDS)[number];
-export type CaseRule = (typeof CASE_RULES)[number];
 export type EntityKind = Actor['kind'] | 'topic' | 'event';

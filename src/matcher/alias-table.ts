@@ -7,7 +7,7 @@
  * popup derive the same table from the same bundled pack, so `entityIds(pack)[key]` is the entity's id there.
  * Ids are left out of the content script's copy: they are a third of its size.
  */
-import { CASE_RULES, type CaseRule } from '../knowledge/schema';
+import { CASE_RULES, type CaseRule } from '../vocabulary/pack-terms';
 
 export interface TableEntity {
   id: string;

@@ -8,6 +8,7 @@
  *   compile and run a much larger program. Case rules are checked afterwards on the text as written.
  */
 import type { MatcherTable, TableAlias } from './alias-table';
+import { APOSTROPHE_VARIANTS, HYPHEN_VARIANTS, SPACE_VARIANTS } from './characters';
 import { aliasKey, canonicalSpelling } from './normalize';
 
 export interface CompiledMatcher {
@@ -26,9 +27,9 @@ const SPECIAL = /[ '\-.*+?^${}()|[\]\\/]/g;
 
 /** What one such character of an alias matches in page text. */
 function charPattern(ch: string): string {
-  if (ch === ' ') return '\\s+';
-  if (ch === "'") return "['\\u2018\\u2019\\u02BC]";
-  if (ch === '-') return '[-\\u2010\\u2011]';
+  if (ch === ' ') return `[ ${SPACE_VARIANTS}]+`;
+  if (ch === "'") return `['${APOSTROPHE_VARIANTS}]`;
+  if (ch === '-') return `[-${HYPHEN_VARIANTS}]`;
   return `\\${ch}`;
 }
 

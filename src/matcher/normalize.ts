@@ -1,21 +1,22 @@
 /**
  * Text normalisation shared by the matcher and the pack checker, so that "the same alias" means the same
- * thing in both places.
+ * thing in both places. Which characters count as apostrophes, hyphens and spaces is in characters.ts.
  */
+import { APOSTROPHE_VARIANTS, HYPHEN_VARIANTS, INVISIBLES, SPACE_VARIANTS } from './characters';
 
 /** Characters that are invisible in rendered text and may sit inside a word: soft hyphen and zero-width marks. */
-export const INVISIBLE_CHARS = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
-const APOSTROPHES = /[\u2019\u2018\u02BC\u2032]/g;
-const HYPHENS = /[\u2010\u2011\u2012]/g;
-const SPACES = /\s+/g;
+export const INVISIBLE_CHARS = new RegExp(`[${INVISIBLES}]`, 'g');
+const ANY_APOSTROPHE = new RegExp(`[${APOSTROPHE_VARIANTS}]`, 'g');
+const ANY_HYPHEN = new RegExp(`[${HYPHEN_VARIANTS}]`, 'g');
+const SPACE_RUN = new RegExp(`[ ${SPACE_VARIANTS}]+`, 'g');
 
 /** Same spelling for comparison: apostrophes, hyphens and white space unified, invisible characters dropped; case kept. */
 export function canonicalSpelling(text: string): string {
-  return text.replace(INVISIBLE_CHARS, '').replace(APOSTROPHES, "'").replace(HYPHENS, '-').replace(SPACES, ' ').trim();
+  return text.replace(INVISIBLE_CHARS, '').replace(ANY_APOSTROPHE, "'").replace(ANY_HYPHEN, '-').replace(SPACE_RUN, ' ').trim();
 }
 
 /** Something canonicalSpelling would change: invisible characters, apostrophe or hyphen variants, other spacing. */
-const NOT_CANONICAL = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF\u2018\u2019\u02BC\u2032\u2010-\u2012]|[^\S ]|  |^ | $/;
+const NOT_CANONICAL = new RegExp(`[${INVISIBLES}${APOSTROPHE_VARIANTS}${HYPHEN_VARIANTS}${SPACE_VARIANTS}]|  |^ | $`);
 
 /**
  * The lookup key of an alias or of a matched piece of text: its canonical spelling in lower case. There is no

@@ -29,9 +29,6 @@ export interface PagePolicy {
   display: Pick<Settings, 'highlightStyle' | 'markEveryMention' | 'cardTrigger'>;
 }
 
-/** Session-storage key where the background leaves the item a card asked the popup to open. */
-export const POPUP_FOCUS_KEY = 'popup-focus';
-
 /** Messages the background answers (sent by the content script and the extension pages). */
 export interface BackgroundMessages {
   /** The content script asks on start and whenever settings change; the policy itself lives in the background. */
@@ -48,6 +45,7 @@ export interface BackgroundMessages {
    * does not carry it: a page asks for it once it has something to show.
    */
   getCardStyles: { request: Record<string, never>; reply: string };
+  /** Opens the popup at an item: the popup reads it from its address (`popup.html?focus=ID`), nothing is stored. */
   openInPopup: { request: { id: string }; reply: { opened: 'popup' | 'tab' } };
   /** The extension pages' view of the active pack (the popup renders from it). */
   getActivePack: { request: Record<string, never>; reply: { pack: Pack; info: PackInfo; revision: string; changes: PackChanges | null; staleNotice: string | null } };

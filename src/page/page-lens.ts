@@ -105,6 +105,11 @@ export interface LensDeps {
    * shown mark is painted.
    */
   IntersectionObserver?: typeof IntersectionObserver;
+  /**
+   * Called each time the lens comes to rest: a scan or a batch of changes is done and no other batch is waiting.
+   * The signal that tests and tools wait on instead of waiting for time to pass.
+   */
+  onIdle?: () => void;
 }
 
 export class PageLens {
@@ -172,7 +177,7 @@ export class PageLens {
     const cursor = new TextNodeCursor(root);
     this.#cursors.add(cursor);
     const generation = ++this.#generation;
-    this.idle = this.#scan(cursor, generation).finally(() => {
+    const scan = this.#scan(cursor, generation).finally(() => {
       this.#cursors.delete(cursor);
       // A restart during this scan began another first scan, which still paints at once.
       if (generation !== this.#generation) return;
@@ -183,6 +188,20 @@ export class PageLens {
         this.#scheduleFlush();
       }
     });
+    this.#settle(scan, generation);
+  }
+
+  /**
+   * Makes `work` the lens's current work, and says so when it ends with nothing else to do. Work of an older
+   * generation is not: a restart while it began (as from inside its first slice) made newer work current.
+   */
+  #settle(work: Promise<void>, generation: number): void {
+    if (generation !== this.#generation) return;
+    const settled = (this.idle = work);
+    const atRest = () => {
+      if (this.idle === settled && this.#batchTimer === null && generation === this.#generation) this.#deps.onIdle?.();
+    };
+    work.then(atRest, atRest);
   }
 
   /** Removes every mark and stops watching. The page is as if we had never been there. */
@@ -530,7 +549,7 @@ export class PageLens {
       // After the scan in progress, never beside it: callers awaiting `idle` get answers about the whole page.
       // A batch runs even if the one before it failed, and a restart in between makes it stale.
       const flush = () => (generation === this.#generation ? this.#flush() : undefined);
-      this.idle = this.idle.then(flush, flush);
+      this.#settle(this.idle.then(flush, flush), generation);
     }, MUTATION_BATCH_MS);
   }
 

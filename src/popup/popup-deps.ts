@@ -5,7 +5,7 @@
 import type { browser as browserApi } from 'wxt/browser';
 import { entityIds } from '../knowledge/alias-table-from-pack';
 import { indexPack } from '../knowledge/pack-index';
-import { POPUP_FOCUS_KEY, sendToBackground, sendToTab, type BackgroundMessages, type ReplyOf } from '../messaging/protocol';
+import { sendToBackground, sendToTab, type BackgroundMessages, type ReplyOf } from '../messaging/protocol';
 import { isSettingsKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
 import { readerDates } from '../ui/dates';
@@ -16,12 +16,12 @@ const SEEN_CHANGES_KEY = 'seen-pack-changes';
 
 /**
  * `location` is the popup page's: `?tab=ID` names the tab when the popup is opened as a page (the browser tests),
- * `#focus=ID` the item to open (when the browser could only open the popup in a tab).
+ * `?focus=ID` the item a card asked it to open: the background hands it over in the address of that one popup, so
+ * no other page can take it first.
  */
 export function popupDeps(browser: typeof browserApi, active: ReplyOf<BackgroundMessages, 'getActivePack'>, location: { search: string; hash: string }): PopupDeps {
   const { pack } = active;
   const params = new URLSearchParams(location.search);
-  const hash = new URLSearchParams(location.hash.slice(1));
   const storeReady = chooseSettingsArea(browser.storage).then((area) => new SettingsStore(area));
   const tabReady = (async (): Promise<number | null> => {
     const fromQuery = Number(params.get('tab'));
@@ -53,15 +53,7 @@ export function popupDeps(browser: typeof browserApi, active: ReplyOf<Background
       browser.storage.onChanged.addListener(listener);
       return () => browser.storage.onChanged.removeListener(listener);
     },
-    takeFocusRequest: async () => {
-      const fromHash = hash.get('focus');
-      if (fromHash) return fromHash;
-      const session = browser.storage.session;
-      if (!session) return null;
-      const stored = (await session.get(POPUP_FOCUS_KEY))[POPUP_FOCUS_KEY];
-      await session.remove(POPUP_FOCUS_KEY);
-      return typeof stored === 'string' ? stored : null;
-    },
+    takeFocusRequest: async () => params.get('focus'),
     loadSeenEvents: async () => {
       const value = (await browser.storage.local.get(SEEN_EVENTS_KEY))[SEEN_EVENTS_KEY];
       return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : null;

@@ -46,14 +46,39 @@ function report({ matcher, table, index }: ScanContext, text: string, mentions: 
   };
 }
 
+/**
+ * Elements that make happy-dom fetch, run or navigate when they join a document, and that hold no text we read
+ * (their own text, if any, is in an excluded region).
+ */
+const LOADING_ELEMENTS = 'link, script, iframe, frame, object, embed, img, source, track, video, audio, base, meta';
+
+/**
+ * Parses a saved page without loading anything it points to. Parsed straight into a document, the page's elements
+ * act as the parser meets them, and a `<link rel="preload">` with a relative address then fails outside the
+ * parse (there is no page address to resolve it against), which ends the whole command. So the page is parsed
+ * into an `<html>` element that belongs to no document, where elements are inert; the ones that load anything are
+ * removed; then the tree joins the document, so that style sheets in the page decide what is hidden.
+ */
+function parseInert(window: import('happy-dom').Window, content: string): Element {
+  const { document } = window;
+  const root = document.createElement('html');
+  // eslint-disable-next-line no-restricted-syntax -- Node only: a saved page parsed for reading, outside any document.
+  root.innerHTML = content;
+  for (const element of root.querySelectorAll(LOADING_ELEMENTS)) element.remove();
+  document.documentElement.remove();
+  document.appendChild(root);
+  return (document.body ?? root) as unknown as Element;
+}
+
 export async function scanFile(context: ScanContext, content: string, type: 'text' | 'html'): Promise<ScanResult> {
   const { matcher } = context;
   if (type === 'text') return report(context, content, findMentions(matcher, content));
   const { Window } = await import('happy-dom');
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const window = new Window({
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true },
+  });
   try {
-    const document = new window.DOMParser().parseFromString(content, 'text/html') as unknown as Document;
-    const nodes = collectTextNodes(document.body ?? document.documentElement);
+    const nodes = collectTextNodes(parseInert(window, content));
     const offsets = new Map<Text, number>();
     let text = '';
     for (const node of nodes) {

@@ -5,7 +5,7 @@
  * change different settings at once therefore never overwrite each other, and a corrupt value costs only its own
  * key: it falls back to the default while the rest are kept.
  */
-import { PARTY_IDS, TRACK_IDS, type PartyId, type TrackId } from '../knowledge/schema';
+import { PARTY_IDS, TRACK_IDS, type PartyId, type TrackId } from '../vocabulary/pack-terms';
 
 export const SETTINGS_VERSION = 1;
 

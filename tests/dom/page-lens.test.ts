@@ -11,6 +11,7 @@ import { compileMatcher } from '../../src/matcher/compile';
 import { Highlighter, HIGHLIGHT_NAMES, type HighlightApi } from '../../src/page/highlighter';
 import { BATCH_NODES, MAX_MARKS, MAX_QUEUED_NODES, MAX_WATCHED_HIDDEN, PageLens, SLICE_MS, type LensDeps } from '../../src/page/page-lens';
 import { isRendered } from '../../src/page/text-nodes';
+import { FakeClock, nextTurn } from '../helpers/fake-clock';
 import { bundledPack, fixturePath } from '../helpers/packs';
 
 const pack = bundledPack();
@@ -23,6 +24,8 @@ class FakeHighlight extends Set<AbstractRange> {
 
 interface Setup {
   window: Window;
+  /** The lens's timers (mutation batches): they run when the test settles the lens, never on their own. */
+  clock: FakeClock;
   document: Document;
   lens: PageLens;
   registry: Map<string, FakeHighlight>;
@@ -44,6 +47,7 @@ function setup(html: string, markEveryMention = true, overrides: Partial<LensDep
   window.document.documentElement.replaceChildren(window.document.importNode(parsed.head, true), window.document.importNode(parsed.body, true));
   const document = window.document as unknown as Document;
   const registry = new Map<string, FakeHighlight>();
+  const clock = new FakeClock();
   const api: HighlightApi = { registry: registry as unknown as HighlightRegistry, create: () => new FakeHighlight() as unknown as Highlight };
   const lens = new PageLens(
     {
@@ -52,8 +56,8 @@ function setup(html: string, markEveryMention = true, overrides: Partial<LensDep
       root: () => document.body,
       now: () => performance.now(),
       yieldToPage: () => Promise.resolve(),
-      setTimer: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
-      clearTimer: (id) => window.clearTimeout(id as unknown as Parameters<Window['clearTimeout']>[0]),
+      setTimer: clock.setTimer,
+      clearTimer: clock.clearTimer,
       MutationObserver: window.MutationObserver as unknown as typeof MutationObserver,
       makeRange: (node, start, end) => ({ startContainer: node, startOffset: start, endContainer: node, endOffset: end, collapsed: false }) as StaticRange,
       isRendered,
@@ -63,16 +67,23 @@ function setup(html: string, markEveryMention = true, overrides: Partial<LensDep
   );
   const painted = () =>
     lens.shownMarks().map((m) => ({ text: m.node.data.slice(m.start, m.end), id: table.entities[m.entity]!.id }));
-  return { window, document, lens, registry, painted };
+  return { window, clock, document, lens, registry, painted };
 }
 
 const fixture = (name: string) => readFileSync(fixturePath(`pages/${name}`), 'utf8');
 const expected = (name: string) => JSON.parse(readFileSync(fixturePath(`pages/${name}.expected.json`), 'utf8')) as { relevant: boolean; mentions: { text: string; id: string }[] };
 
-/** Settles the lens: the initial scan, then any mutation batch (MUTATION_BATCH_MS) and its scan. */
+/**
+ * Settles the lens: the scan in progress, then every mutation batch it schedules (MUTATION_BATCH_MS on the fake
+ * clock) and that batch's scan, until no timer is left.
+ */
 async function settle(s: Setup) {
   await s.lens.idle;
-  await new Promise((r) => setTimeout(r, 200));
+  await nextTurn();
+  while (s.clock.runNext()) {
+    await s.lens.idle;
+    await nextTurn();
+  }
   await s.lens.idle;
 }
 
@@ -98,7 +109,6 @@ class FakeViewport {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Texts of the shown marks inside elements matching the selector, in page order. */
 const textsIn = (s: Setup, selector: string) =>
   s.lens.shownMarks().filter((m) => m.node.parentElement?.closest(selector)).map((m) => m.node.data.slice(m.start, m.end));
@@ -116,6 +126,30 @@ async function startWithViewport(html: string, tops: Record<string, number>, ove
   await settle(s);
   return s;
 }
+
+describe('the lens says when it comes to rest', () => {
+  it('after the first scan, and after each batch of changes once no other batch waits', async () => {
+    let rests = 0;
+    const s = setup('<body><p id="a">Zelensky met Putin in Kyiv.</p></body>', true, { onIdle: () => rests++ });
+    s.lens.start();
+    await s.lens.idle;
+    await nextTurn();
+    expect(rests).toBe(1);
+    // A change schedules a batch: not at rest while it waits.
+    s.document.getElementById('a')!.append(' Lavrov too.');
+    await nextTurn();
+    expect(s.clock.pending).toBe(1);
+    expect(rests).toBe(1);
+    await settle(s);
+    expect(rests).toBe(2);
+    expect(s.painted().map((m) => m.text)).toContain('Lavrov');
+    // Stopped, it is not at rest: it is gone, and says nothing more.
+    s.lens.stop();
+    s.document.getElementById('a')!.append(' Witkoff.');
+    await settle(s);
+    expect(rests).toBe(2);
+  });
+});
 
 describe('page lens on saved pages', () => {
   it.each(['wire-story', 'live-blog', 'opinion', 'forms-code'])('%s: marks exactly the expected mentions', async (name) => {
@@ -452,18 +486,18 @@ describe('pages that move, re-render and replace their text', () => {
         if (++yields === 1) {
           const doc = s!.document;
           doc.body.append(Object.assign(doc.createElement('p'), { textContent: 'Lavrov in Riyadh.' }));
-          await sleep(200);
+          // The batch's timer fires while the scan is paused: the batch waits behind the scan.
+          await nextTurn();
+          s!.clock.advance(200);
           s!.lens.restart();
           doc.body.append(Object.assign(doc.createElement('p'), { textContent: 'Witkoff met Dmitriev in Miami.' }));
           return;
         }
-        await sleep(5);
+        await nextTurn();
       },
     });
     s.lens.start();
     await settle(s);
-    await sleep(300);
-    await s.lens.idle;
     const shown = s.lens.shownMarks().length;
     expect({ marks: s.lens.marks, painted: underline(s) }).toEqual({ marks: shown, painted: shown });
   });
@@ -582,7 +616,8 @@ describe('pages that move, re-render and replace their text', () => {
     main.append(Object.assign(s.document.createElement('p'), { textContent: 'Lavrov and Witkoff met in Riyadh.' }));
     await settle(s);
     expect(textsIn(s, '#m')).toEqual(['Lavrov', 'Witkoff', 'Riyadh']);
-  });
+    // Twenty thousand insertions into happy-dom take seconds on a busy machine: more than Vitest's default.
+  }, 60_000);
 
   it('restart() during the first scan still paints what is on screen at once', async () => {
     const onScreen = Array.from({ length: 400 }, (_, i) => `<p id="p${i}">Putin met Zelensky in Kyiv.</p>`).join('');
@@ -593,7 +628,7 @@ describe('pages that move, re-render and replace their text', () => {
       now: slicedClock(),
       yieldToPage: async () => {
         if (++yields === 1) return s!.lens.restart();
-        await sleep(0);
+        await nextTurn();
       },
     });
     // A tall viewport: every paragraph is on screen, and the fake observer never reports (no frame drawn yet).

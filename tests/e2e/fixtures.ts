@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { ABANDON_MS, DWELL_MS } from '../../src/overlay/hover-machine';
 // @ts-expect-error plain JavaScript helper shared with the npm scripts
 import { extensionArgs } from '../../scripts/chromium-flags.mjs';
 // @ts-expect-error plain JavaScript helper shared with the npm scripts
@@ -60,6 +61,15 @@ export const test = base.extend<Fixtures>({
 
 export const expect = test.expect;
 
+/**
+ * Writes one of the README's screenshots (into docs/), only on request: `npm run screenshots` sets SCREENSHOTS=1.
+ * A plain test run leaves the working tree as it found it.
+ */
+export async function screenshotForDocs(page: Page, file: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: `docs/${file}`, ...options });
+}
+
 /** Number of ranges in our highlights, read from the page's highlight registry (shared with content scripts). */
 export async function markCount(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -85,6 +95,77 @@ export async function markedTexts(page: Page): Promise<string[]> {
     texts.sort((a, b) => a.top - b.top || a.left - b.left);
     return texts.map((t) => t.text);
   });
+}
+
+/**
+ * Signals the content script leaves in the page's performance timeline (shared with its isolated world), the
+ * latest of each name: `started` once its first policy answer is applied (scanning, or off here), `painted` when
+ * the first scan is over (whatever it found), `idle` each time the page lens comes to rest after a scan or a
+ * batch of page changes.
+ */
+type LensSignal = 'started' | 'painted' | 'idle';
+
+/** When the content script last gave this signal, on the page's clock; null if it never did. */
+function lastSignal(page: Page, signal: LensSignal): Promise<number | null> {
+  return page.evaluate((name) => performance.getEntriesByName(name).at(-1)?.startTime ?? null, `negotiation-lens:${signal}`);
+}
+
+async function waitForSignal(page: Page, signal: LensSignal, since = -1): Promise<void> {
+  await expect.poll(async () => ((await lastSignal(page, signal)) ?? -Infinity) >= since, { message: `waiting for negotiation-lens:${signal}` }).toBe(true);
+}
+
+/** Waits until the first scan is over, found or not: what an assertion that nothing was marked waits for. */
+export async function waitForScan(page: Page): Promise<void> {
+  await waitForSignal(page, 'painted');
+}
+
+/** Waits until the content script has applied its first policy answer (for pages where it is off). */
+export async function waitForStart(page: Page): Promise<void> {
+  await waitForSignal(page, 'started');
+}
+
+/**
+ * Runs `change` (something that changes the page) and waits until the lens has scanned it: its `idle` signal is
+ * newer than the change. Call it with the lens at rest (after waitForScan, waitForMarks or another rescanAfter):
+ * the lens cannot come to rest while a change of the page is waiting to be scanned.
+ */
+export async function rescanAfter(page: Page, change: () => Promise<unknown>): Promise<void> {
+  const since = await page.evaluate(() => performance.now());
+  await change();
+  await waitForRest(page, since);
+}
+
+/** Waits until the lens has come to rest at or after `since` (a time on the page's clock). */
+export async function waitForRest(page: Page, since: number): Promise<void> {
+  await waitForSignal(page, 'idle', since);
+}
+
+/**
+ * Records when the content script was told of each location change (the event its framework dispatches on the
+ * window, which the page sees too), on the page's clock. Start recording before the navigation.
+ */
+export async function recordNavigations(page: Page, extensionId: string): Promise<() => Promise<number[]>> {
+  await page.evaluate((name) => {
+    const w = window as unknown as { __navigations: number[] };
+    w.__navigations = [];
+    addEventListener(name, () => w.__navigations.push(performance.now()));
+  }, `${extensionId}:content:wxt:locationchange`);
+  return () => page.evaluate(() => (window as unknown as { __navigations: number[] }).__navigations);
+}
+
+/** Waits for the page to render two frames: work a content script does once per frame has run by then. */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/**
+ * The one wait on time in these tests. That a card stayed open (its abandon delay was cancelled, or never started
+ * for a pinned card) can only be seen once that delay is over: this waits out the hover machine's own delays,
+ * as it counts them, and two frames for its per-frame work. Everything else waits on a signal.
+ */
+export async function outlastHoverDelays(page: Page): Promise<void> {
+  await page.waitForTimeout(DWELL_MS + ABANDON_MS);
+  await nextFrames(page);
 }
 
 /** Waits until the content script has painted marks (or the timeout passes). */

@@ -40,7 +40,7 @@ import { compileMatcher } from '../../src/matcher/compile';
 import { findMentions } from '../../src/matcher/find-mentions';
 import { generatePage, type GeneratedPage, type GeneratorOptions } from '../fuzz/page-generator';
 import { bundledPack } from '../helpers/packs';
-import { cardText, expect, markCount, marksInside, markPoint, pageDomWithoutOurHost, setStorage, test } from './fixtures';
+import { cardText, expect, markCount, marksInside, markPoint, pageDomWithoutOurHost, rescanAfter, setStorage, test } from './fixtures';
 
 const BASE_SEED = Number(process.env.FUZZ_SEED ?? 20251128);
 const PAGE_COUNT = Number(process.env.FUZZ_PAGES ?? 200);
@@ -340,12 +340,13 @@ async function unsoundMarks(page: Page): Promise<string[]> {
 
 /** Waits for our card to open (a quicker poll than waitForCard's: this runs on many pages). */
 async function cardOpens(page: Page, timeout = 5000): Promise<boolean> {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    if ((await cardText(page)) !== null) return true;
-    await page.waitForTimeout(50);
-  }
-  return false;
+  return expect
+    .poll(async () => (await cardText(page)) !== null, { timeout, intervals: [50] })
+    .toBe(true)
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 /** Serves generated pages from memory on both hosts; `options` are passed to the generator. */
@@ -435,10 +436,10 @@ async function checkSeed(lane: Lane, page: GeneratedPage, tally: Tally, workerEr
     await on.evaluate(() => (window as unknown as { __fuzzAudit: AuditApi }).__fuzzAudit.pause());
     try {
       await on.locator('[contenteditable]:not([contenteditable="false"])').first().click({ timeout: 3000 });
-      await on.keyboard.type(' Kyiv ');
-      await on.keyboard.insertText('Zelensky met Putin 🇺🇦 and Lavrov in Moscow.');
-      // Longer than one mutation batch of the extension (120 ms).
-      await on.waitForTimeout(250);
+      await rescanAfter(on, async () => {
+        await on.keyboard.type(' Kyiv ');
+        await on.keyboard.insertText('Zelensky met Putin 🇺🇦 and Lavrov in Moscow.');
+      });
       tally.typed++;
     } catch (error) {
       fail(`typing: ${(error as Error).message.split('\n')[0]}`);
@@ -547,18 +548,18 @@ for (const [seed, change, what] of [
     // Before the change: the text is marked, and nothing excluded is.
     expect((await marksInside(page, target)).length).toBeGreaterThan(0);
     expect(await marksInside(page, '[data-excluded]')).toEqual([]);
-    await page.evaluate(
-      ([how, selector]) =>
-        (window as unknown as { __fuzzAudit: AuditApi }).__fuzzAudit.own(() => {
-          const el = document.querySelector(selector)!;
-          if (how === 'move') document.getElementById('g11')!.append(el);
-          else el.setAttribute('contenteditable', 'true');
-          el.setAttribute('data-excluded', '');
-        }),
-      [change, target] as const,
+    await rescanAfter(page, () =>
+      page.evaluate(
+        ([how, selector]) =>
+          (window as unknown as { __fuzzAudit: AuditApi }).__fuzzAudit.own(() => {
+            const el = document.querySelector(selector)!;
+            if (how === 'move') document.getElementById('g11')!.append(el);
+            else el.setAttribute('contenteditable', 'true');
+            el.setAttribute('data-excluded', '');
+          }),
+        [change, target] as const,
+      ),
     );
-    // Several of the extension's mutation batches (120 ms).
-    await page.waitForTimeout(500);
     expect(await frameAudits(page)).toEqual([]);
     // The marks are gone.
     expect(await marksInside(page, '[data-excluded]')).toEqual([]);

@@ -5,7 +5,7 @@
  * Not protected: the document's highlight registry, which the page can read, replace or clear; synthetic events
  * the page dispatches (we ignore them: isTrusted is false); the page's own layout on top of ours.
  */
-import { cardText, expect, markCount, markPoint, overlayHtml, test, waitForCard, waitForMarks } from './fixtures';
+import { cardText, expect, markCount, markPoint, nextFrames, overlayHtml, setStorage, test, waitForCard, waitForMarks } from './fixtures';
 
 const PAGES = '/tests/fixtures/pages';
 
@@ -81,19 +81,29 @@ test('markup and script in the page text stay text: nothing runs, and cards say 
   expect(dialogs).toEqual([]);
 });
 
-test('the page can query our host but not enter it, and its synthetic events change nothing', async ({ context, origin }) => {
+test('the page can query our host but not enter it, and its synthetic events change nothing', async ({ context, serviceWorker, origin }) => {
+  // Cards open on click here: a click opens at once, so "nothing opened" is seen without waiting out a hover
+  // delay. (Made-up pointer moves are ignored the same way; tests/dom checks them with a fake clock.)
+  await setStorage(serviceWorker, { 'pref:cardTrigger': 'click' });
   const page = await context.newPage();
   await page.goto(`${origin}${PAGES}/hostile-payloads.html`);
   await waitForMarks(page, 3);
   const point = await markPoint(page, /^Lavrov$/);
-  // A made-up pointer move over a mark opens nothing.
+  // A real click opens the card (and loads its styles, so a card would show at once from here on).
+  await page.mouse.click(point.x, point.y);
+  await waitForCard(page, /Lavrov/);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => cardText(page)).toBeNull();
+  // A made-up click over the mark opens nothing.
   await page.evaluate(({ x, y }) => {
-    document.elementFromPoint(x, y)!.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true, composed: true }));
+    const target = document.elementFromPoint(x, y)!;
+    target.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true, composed: true }));
+    target.dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true, composed: true }));
   }, point);
-  await page.waitForTimeout(700);
+  await nextFrames(page);
   expect(await cardText(page)).toBeNull();
 
-  await page.mouse.move(point.x, point.y);
+  await page.mouse.click(point.x, point.y);
   const text = await waitForCard(page, /Lavrov/);
   const attempts = await page.evaluate(() => {
     const host = document.querySelector('[data-negotiation-lens-ui]') as HTMLElement;
@@ -110,7 +120,9 @@ test('the page can query our host but not enter it, and its synthetic events cha
   expect(await cardText(page)).toBe(text);
 });
 
-test('the highlight registry is shared: a page can clear our marks, but they return on its next change and never change a card', async ({ context, origin }) => {
+test('the highlight registry is shared: a page can clear our marks, but they return on its next change and never change a card', async ({ context, serviceWorker, origin }) => {
+  // Cards open on click: whether one opens is seen at once, without waiting out a hover delay.
+  await setStorage(serviceWorker, { 'pref:cardTrigger': 'click' });
   const page = await context.newPage();
   await page.goto(`${origin}${PAGES}/hostile-payloads.html`);
   const before = await waitForMarks(page, 3);
@@ -129,6 +141,13 @@ test('the highlight registry is shared: a page can clear our marks, but they ret
   });
   await expect.poll(() => markCount(page)).toBeGreaterThanOrEqual(before);
 
+  // Load the card styles with a real mark first, so that a card, if any, shows at once.
+  const real = await markPoint(page, /Putin/);
+  await page.mouse.click(real.x, real.y);
+  await waitForCard(page, /Putin/);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => cardText(page)).toBeNull();
+  await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
   // A page that paints its own ranges under our name gets underlines, but no card: hit testing uses our own marks.
   await page.evaluate(() => {
     const text = document.querySelector('h1')!.firstChild!;
@@ -144,9 +163,8 @@ test('the highlight registry is shared: a page can clear our marks, but they ret
     return { x: rect.left + 5, y: rect.top + rect.height / 2, text: range.toString() };
   });
   expect(fake.text).toBe('Zel');
-  await page.mouse.move(fake.x + 100, fake.y + 200);
-  await page.mouse.move(fake.x, fake.y);
-  await page.waitForTimeout(700);
+  await page.mouse.click(fake.x, fake.y);
+  await nextFrames(page);
   const card = await cardText(page);
   // Either no card, or the card of the real mark under the pointer ("Zelensky"): never one the page made up.
   if (card !== null) expect(card).toMatch(/Volodymyr Zelensky/);

@@ -1,4 +1,4 @@
-import { cardText, expect, markPoint, test, waitForCard, waitForMarks } from './fixtures';
+import { cardText, expect, markPoint, screenshotForDocs, test, waitForCard, waitForMarks } from './fixtures';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} scheme`, () => {
@@ -13,7 +13,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const text = await waitForCard(page, /Lavrov/);
       expect(text).toContain('Foreign Minister');
       expect(text).toContain('As of');
-      await page.screenshot({ path: `docs/card-${colorScheme}.png` });
+      await screenshotForDocs(page, `card-${colorScheme}.png`);
       expect(await cardText(page)).not.toBeNull();
     });
   });

@@ -1,4 +1,4 @@
-import { cardText, expect, markCount, markPoint, openPopup, test, waitForCard, waitForMarks } from './fixtures';
+import { cardText, expect, markCount, markPoint, nextFrames, openPopup, test, waitForCard, waitForMarks } from './fixtures';
 
 const WIRE = '/tests/fixtures/pages/wire-story.html';
 
@@ -15,7 +15,9 @@ test('the extension makes no network requests of its own', async ({ context, ser
   await popup.getByRole('tab', { name: 'Search' }).click();
   await popup.getByRole('searchbox').fill('riyadh');
   await popup.getByRole('tab', { name: 'Timeline' }).click();
-  await page.waitForTimeout(500);
+  // Everything the popup shows is drawn by now: anything it would fetch, it has asked for.
+  await expect(popup.locator('.timeline li.event').first()).toBeVisible();
+  await nextFrames(popup);
   const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith(`chrome-extension://${extensionId}/`));
   expect(foreign).toEqual([]);
   // The page's own requests are only the page itself: we fetch nothing from it.
@@ -57,7 +59,8 @@ test('reloading the extension takes the old marks and UI away from open pages, w
   expect(await cardText(page)).toBeNull();
   // Moving over where a mark was does nothing and throws nothing.
   await page.mouse.move(point.x + 1, point.y);
-  await page.waitForTimeout(500);
+  // Its listeners went with it: the move is handled (or not) within the frame.
+  await nextFrames(page);
   expect(await cardText(page)).toBeNull();
   expect(errors.filter((e) => /negotiation|extension context/i.test(e))).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, markCount, setStorage, test, waitForMarks } from './fixtures';
+import { expect, markCount, screenshotForDocs, setStorage, test, waitForMarks } from './fixtures';
 
 async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
@@ -184,7 +184,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await setStorage(serviceWorker, { 'site:kyivindependent.com': 'on', 'site:forum.example.org': 'off', 'pref:defaultMode': 'news-sites' });
       const options = await openOptions(context, extensionId);
       await expect(options.getByRole('combobox', { name: 'forum.example.org' })).toHaveValue('off');
-      await options.screenshot({ path: `docs/options-${colorScheme}.png`, fullPage: true });
+      await screenshotForDocs(options, `options-${colorScheme}.png`, { fullPage: true });
       expect((await new AxeBuilder({ page: options }).analyze()).violations).toEqual([]);
 
       // The states that only appear on demand: an open news-site list, an input error, a refused uncheck, paused.

@@ -6,7 +6,7 @@ import { compileMatcher } from '../../src/matcher/compile';
 import { scanFile } from '../../src/scan/scan-file';
 import { dateFormatter } from '../../src/ui/dates';
 import { bundledPack } from '../helpers/packs';
-import { cardText, expect, markCount, openPopup, test, waitForCard, waitForMarks } from './fixtures';
+import { cardText, expect, markCount, openPopup, screenshotForDocs, test, waitForCard, waitForMarks } from './fixtures';
 
 const WIRE = '/tests/fixtures/pages/wire-story.html';
 
@@ -21,7 +21,7 @@ test('the summary shows every track with its sources and the "as of" date', asyn
   await expect(asOf).toHaveAttribute('datetime', bundledPack().meta.asOf);
   await expect(asOf).toHaveText(dateFormatter(await popup.evaluate(() => navigator.language))(bundledPack().meta.asOf).text);
   expect(await popup.locator('.track .sources a').count()).toBeGreaterThanOrEqual(6);
-  await popup.screenshot({ path: 'docs/popup-summary.png' });
+  await screenshotForDocs(popup, 'popup-summary.png');
 });
 
 test('"On this page" lists what the page shows, and choosing one scrolls to it and opens its card', async ({ context, serviceWorker, extensionId, origin }) => {
@@ -66,7 +66,7 @@ test('search finds misspellings and is driven from the keyboard', async ({ conte
     await expect(popup.getByRole('option').first()).toContainText(expected);
   }
   await input.fill('zelenski');
-  await popup.screenshot({ path: 'docs/popup-search.png' });
+  await screenshotForDocs(popup, 'popup-search.png');
   await input.press('ArrowDown');
   await expect(popup.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
   await input.press('ArrowUp');
@@ -132,7 +132,7 @@ test('timeline filters by track and party, and changes order', async ({ context,
   expect(all).toBe(bundledPack().events.length);
   // Events this page mentions stand out.
   await expect(popup.locator('.timeline .on-page').first()).toBeVisible();
-  await popup.screenshot({ path: 'docs/popup-timeline.png' });
+  await screenshotForDocs(popup, 'popup-timeline.png');
 
   const pack = bundledPack();
   await popup.getByLabel('Track').selectOption('minerals');
@@ -196,7 +196,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       }
       if (colorScheme === 'dark') {
         await popup.getByRole('tab', { name: 'Summary' }).click();
-        await popup.screenshot({ path: 'docs/popup-summary-dark.png' });
+        await screenshotForDocs(popup, 'popup-summary-dark.png');
       }
       // 200% zoom of a 380 px popup leaves 190 CSS pixels.
       await popup.setViewportSize({ width: 190, height: 600 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUDGETS } from '../../bench/report.mjs';
-import { EXTENSION_DIR, expect, markCount, markPoint, test, waitForCard, waitForMarks } from './fixtures';
+import { expect, EXTENSION_DIR, markCount, markPoint, screenshotForDocs, test, waitForCard, waitForMarks, waitForScan } from './fixtures';
 
 /** Unicode noncharacters: U+FDD0–U+FDEF and the last two code points of every plane. */
 const NONCHARACTER = new RegExp(
@@ -42,8 +42,7 @@ test('the extension loads, its content script marks a local news page, and the p
 test('an off-topic page gets no marks', async ({ context, origin }) => {
   const page = await context.newPage();
   await page.goto(`${origin}/tests/fixtures/pages/gaza-ceasefire.html`);
-  // Give the content script time to finish; a relevant page is marked well within this.
-  await page.waitForTimeout(1500);
+  await waitForScan(page);
   expect(await markCount(page)).toBe(0);
 });
 
@@ -58,5 +57,5 @@ test('the demo article: marks and a card, as the README shows them', async ({ co
   await page.mouse.move(again.x, again.y);
   expect(await waitForCard(page, /Minerals deal/)).toContain('Where each party stands');
   expect(point).toBeTruthy();
-  await page.screenshot({ path: 'docs/demo.png' });
+  await screenshotForDocs(page, 'demo.png');
 });

@@ -7,14 +7,22 @@ import { miniPack } from '../helpers/packs';
 /** The real fake storage and runtime, plus stubs for what fakeBrowser does not implement. */
 function browserStub() {
   const commandListeners: ((command: string) => Promise<void>)[] = [];
+  const calls: unknown[][] = [];
   const api = {
-    runtime: { ...fakeBrowser.runtime, getURL: (path: string) => `chrome-extension://test${path}` },
+    runtime: {
+      ...fakeBrowser.runtime,
+      getURL: (path: string) => `chrome-extension://test${path}`,
+      getManifest: () => ({ action: { default_popup: 'popup.html' } }),
+    },
     storage: fakeBrowser.storage,
     commands: { onCommand: { addListener: (fn: (command: string) => Promise<void>) => commandListeners.push(fn) } },
     tabs: { query: vi.fn(async () => [{ id: 7 }]), sendMessage: vi.fn(async () => ({ found: true })), create: vi.fn(async () => ({})) },
-    action: { openPopup: vi.fn(async () => undefined) },
+    action: {
+      openPopup: vi.fn(async () => void calls.push(['openPopup'])),
+      setPopup: vi.fn(async (details: { tabId?: number; popup: string }) => void calls.push(['setPopup', details])),
+    },
   };
-  return { api, command: (name: string) => Promise.all(commandListeners.map((fn) => fn(name))) };
+  return { api, calls, command: (name: string) => Promise.all(commandListeners.map((fn) => fn(name))) };
 }
 
 const send = (message: unknown) => fakeBrowser.runtime.sendMessage(message);
@@ -62,14 +70,28 @@ describe('the background', () => {
     ]);
   });
 
-  it('opens the popup at an item, or a popup tab where the browser cannot open the popup', async () => {
-    const { api } = browserStub();
+  it('opens the popup at an item by its address, set for the sender\'s tab only while the popup opens', async () => {
+    const { api, calls } = browserStub();
+    let listener: ((message: unknown, sender: { tab?: { id?: number } }) => Promise<unknown> | undefined) | undefined;
+    api.runtime = { ...api.runtime, onMessage: { ...fakeBrowser.runtime.onMessage, addListener: (fn: typeof listener) => void (listener = fn) } } as never;
     startBackground(api as never, miniPack());
-    expect(await send({ type: 'openInPopup', payload: { id: 'riyadh-talks' } })).toEqual({ opened: 'popup' });
-    expect(await fakeBrowser.storage.session.get('popup-focus')).toEqual({ 'popup-focus': 'riyadh-talks' });
+    const fromTab = (message: unknown) => listener!(message, { tab: { id: 7 } });
+
+    expect(await fromTab({ type: 'openInPopup', payload: { id: 'riyadh-talks' } })).toEqual({ opened: 'popup' });
+    expect(calls).toEqual([
+      ['setPopup', { tabId: 7, popup: 'popup.html?focus=riyadh-talks' }],
+      ['openPopup'],
+      ['setPopup', { tabId: 7, popup: 'popup.html' }],
+    ]);
+    // Nothing is left in storage for another page to take.
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+
+    calls.length = 0;
     api.action.openPopup.mockRejectedValueOnce(new Error('not allowed'));
-    expect(await send({ type: 'openInPopup', payload: { id: 'putin' } })).toEqual({ opened: 'tab' });
-    expect(api.tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://test/popup.html#focus=putin' });
+    expect(await fromTab({ type: 'openInPopup', payload: { id: 'putin & co' } })).toEqual({ opened: 'tab' });
+    expect(api.tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://test/popup.html?focus=putin%20%26%20co' });
+    // The tab's popup is back to the standard one even though opening failed.
+    expect(calls.at(-1)).toEqual(['setPopup', { tabId: 7, popup: 'popup.html' }]);
   });
 
   it('ignores messages that are not part of the protocol', async () => {
