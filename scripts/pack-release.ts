@@ -13,7 +13,7 @@ import { FEED_FORMAT, type FeedManifest } from '../src/knowledge/pack-feed';
 import { validatePackText } from '../src/knowledge/validate';
 import { optionValue } from './lib/args';
 import { publicKeyOfPrivatePem, sha256HexOf, signBytes } from './lib/pack-keys';
-import { readSigningKey } from './lib/signing-key';
+import { readSigningKey } from './lib/private-key-file';
 
 const args = process.argv.slice(2);
 const outOption = optionValue(args, '--out');

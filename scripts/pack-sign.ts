@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { optionValue, positional } from './lib/args';
 import { signBytes } from './lib/pack-keys';
-import { readSigningKey } from './lib/signing-key';
+import { readSigningKey } from './lib/private-key-file';
 
 const args = process.argv.slice(2);
 const [pack] = positional(args, ['--key']);

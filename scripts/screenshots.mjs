@@ -4,12 +4,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { findBrowser } from './find-browser.mjs';
+import { buildForBrowserTests } from './test-build.mjs';
 
-const SPECS = ['smoke', 'hover-card', 'page', 'popup', 'options'].map((name) => `tests/e2e/${name}.spec.ts`);
+const SPECS = ['smoke', 'hover-card', 'page', 'popup', 'options', 'knowledge'].map((name) => `tests/e2e/${name}.spec.ts`);
 
 const run = (command, env = {}) => spawnSync(command, { shell: true, stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
 
-if (!run('npx wxt build')) process.exit(1);
+const testEnv = buildForBrowserTests((_title, command, env) => run(command, env));
+if (!testEnv) process.exit(1);
 let browserPath;
 try {
   browserPath = await findBrowser();
@@ -17,4 +19,4 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-process.exit(run(`npx playwright test ${SPECS.join(' ')}`, { CHROMIUM_PATH: browserPath, SCREENSHOTS: '1' }) ? 0 : 1);
+process.exit(run(`npx playwright test ${SPECS.join(' ')}`, { CHROMIUM_PATH: browserPath, SCREENSHOTS: '1', ...testEnv }) ? 0 : 1);

@@ -4,10 +4,9 @@
  * Prints one closing line, "N passed, N failed", counting unit and browser tests.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { findBrowser } from './find-browser.mjs';
+import { buildForBrowserTests } from './test-build.mjs';
 
 const run = (title, command, env = {}) => {
   console.log(`\n▶ ${title}: ${command}`);
@@ -56,17 +55,8 @@ const steps = [
 ];
 for (const [title, command] of steps) if (!run(title, command)) finish(false);
 
-// The browser tests' build trusts a signing key made for this run (outside the repository) instead of the
-// project's, so the tests can sign the packs their local feed serves, and may reach that feed on 127.0.0.1.
-const testKey = join(mkdtempSync(join(tmpdir(), 'negotiation-lens-key-')), 'test-signing-key.pem');
-const keygen = spawnSync(`npm run --silent pack:keygen -- --out ${JSON.stringify(testKey)}`, { shell: true, encoding: 'utf8' });
-const publicKey = /Public key:\s+(\S+)/.exec(keygen.stdout ?? '')?.[1];
-if (keygen.status !== 0 || !publicKey) {
-  console.error(`\nCould not make the browser tests' signing key:\n${keygen.stderr}`);
-  finish(false);
-}
-const testBuild = { WXT_TEST_BUILD: '1', WXT_PACK_PUBLIC_KEY: publicKey };
-if (!run('Chrome build (for the browser tests)', 'npx wxt build', testBuild)) finish(false);
+const testEnv = buildForBrowserTests(run);
+if (!testEnv) finish(false);
 
 let browserPath;
 try {
@@ -76,4 +66,4 @@ try {
   finish(false);
 }
 console.log(`\nBrowser for the browser tests: ${browserPath}`);
-finish(run('browser tests', 'npx playwright test', { CHROMIUM_PATH: browserPath, PACK_TEST_SIGNING_KEY: testKey }));
+finish(run('browser tests', 'npx playwright test', { CHROMIUM_PATH: browserPath, ...testEnv }));
