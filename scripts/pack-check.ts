@@ -12,11 +12,10 @@ import { packReport, percent, singleSourceProblems, validatePackText, type PackP
 /** The most of the bundled pack's stances, or key facts, that may rest on a single independent source (issue 12). */
 const BUNDLED_MAX_SINGLE_SOURCE_SHARE = 0.3;
 /**
- * Off for now: the 1.0.0 content is far over the limit (its figures are in docs/knowledge.md, "The sourcing
- * report"), and the 1.1.0 content that brings second sources is being written. Turn this on when it lands, so the
- * share cannot regress.
+ * On since the 1.1.0 content, which brought second sources (its figures are in docs/knowledge.md, "Research log"),
+ * so that the share cannot regress.
  */
-const ENFORCE_SHARE_ON_BUNDLED_PACK = false;
+const ENFORCE_SHARE_ON_BUNDLED_PACK = true;
 
 const args = process.argv.slice(2);
 const shareArg = args.find((a) => a.startsWith('--max-single-source-share='));

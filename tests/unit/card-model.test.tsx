@@ -74,10 +74,12 @@ describe('roles by date', () => {
     expect(line?.stance.by).toBe(by);
   });
 
-  it('the bundled pack\'s cards show each actor\'s one role (version 1 had no dates)', () => {
+  it('the bundled pack\'s cards show the role held "as of" the pack, or the last one with its end', () => {
     for (const actor of pack.actors) {
       const model = buildCardModel(index, actor.id)!;
-      expect(model.kind !== 'topic' && model.kind !== 'event' && model.role, actor.id).toBe(actor.roles[0]!.title);
+      const last = actor.roles.at(-1)!;
+      const expected = last.end === undefined ? last.title : `${last.title} until ${last.end}`;
+      expect(model.kind !== 'topic' && model.kind !== 'event' && model.role, actor.id).toBe(expected);
     }
   });
 });

@@ -116,6 +116,7 @@ const RUSSIAN_STATE_MEDIA_DOMAINS = ['tass.com', 'tass.ru', 'ria.ru', 'sputnikgl
 const OTHER_STATE_MEDIA_DOMAINS: Readonly<Record<string, string>> = {
   'irna.ir': 'Iran', 'presstv.ir': 'Iran', 'tehrantimes.com': 'Iran', 'news.by': 'Belarus', 'belta.by': 'Belarus',
   'trtworld.com': 'Turkey', 'people.cn': 'China', 'xinhuanet.com': 'China', 'cgtn.com': 'China',
+  'alqaheranews.net': 'Egypt', 'kuna.net.kw': 'Kuwait',
 };
 
 /** Words that pass judgement. The pack reports; it does not characterise. Allowed inside quotations only. */
@@ -316,10 +317,7 @@ describe('bundled pack: sources', () => {
       const russian = onDomain(s.url, RUSSIAN_STATE_MEDIA_DOMAINS);
       const other = onDomain(s.url, Object.keys(OTHER_STATE_MEDIA_DOMAINS));
       const state = russian ? 'Russia' : other ? OTHER_STATE_MEDIA_DOMAINS[other] : undefined;
-      // Format 1 could only say "state" in the publisher of a non-Russian state outlet; the 1.0.0 content still
-      // does, and the checker then does not see those sources as weak. New content uses kind "state-media".
-      const labelledTheOldWay = other && s.kind === 'outlet' && /\bstate\b/i.test(s.publisher);
-      if (state && !labelledTheOldWay && (s.kind !== 'state-media' || s.state !== state))
+      if (state && (s.kind !== 'state-media' || s.state !== state))
         problems.push(`${path}.kind: ${hostOf(s.url)} is ${state}'s state media: kind must be "state-media" with state "${state}"`);
       if (!state && s.kind === 'state-media')
         problems.push(`${path}.kind: ${hostOf(s.url)} is not on this test's lists of state outlets; add it there if it is one`);
