@@ -211,12 +211,13 @@ export class ActivePackStore {
     const previousStored = (await this.#deps.area.get(PACK_KEYS.active))[PACK_KEYS.active];
     const active: ActivePack = { pack: result.pack, info, revision: `stored-${sha256.slice(0, 16)}` };
     const diff = diffPacks(previous.pack, result.pack);
+    // In memory first: pages that hear of the change in storage and ask at once get the new pack.
+    this.#current = Promise.resolve(active);
     await this.#deps.area.set({
       [PACK_KEYS.active]: stored,
       ...(previousStored !== undefined ? { [PACK_KEYS.lastGood]: previousStored } : {}),
       [PACK_KEYS.changes]: this.#changes(diff),
     });
-    this.#current = Promise.resolve(active);
     await this.writeMatcherTable();
     return { ok: true, active, diff };
   }
@@ -226,10 +227,10 @@ export class ActivePackStore {
     const previous = await this.current();
     const previousStored = (await this.#deps.area.get(PACK_KEYS.active))[PACK_KEYS.active];
     const bundled = await this.#bundled();
-    if (previousStored !== undefined) await this.#deps.area.set({ [PACK_KEYS.lastGood]: previousStored });
-    await this.#deps.area.remove(PACK_KEYS.active);
-    if (previous.revision !== bundled.revision) await this.#deps.area.set({ [PACK_KEYS.changes]: this.#changes(diffPacks(previous.pack, bundled.pack)) });
     this.#current = Promise.resolve(bundled);
+    if (previousStored !== undefined) await this.#deps.area.set({ [PACK_KEYS.lastGood]: previousStored });
+    if (previous.revision !== bundled.revision) await this.#deps.area.set({ [PACK_KEYS.changes]: this.#changes(diffPacks(previous.pack, bundled.pack)) });
+    await this.#deps.area.remove(PACK_KEYS.active);
     await this.writeMatcherTable();
     return bundled;
   }

@@ -43,12 +43,12 @@ const dateTime = (iso: string) => new Date(iso).toLocaleString(undefined, { date
 export function KnowledgeSection({ client, settings, set }: Props) {
   const [status, setStatus] = useState<PackStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const load = () =>
+    client
+      .status()
+      .then((s) => (setStatus(s), setError(null)))
+      .catch((e: unknown) => setError(`The extension's background did not answer (${e instanceof Error ? e.message : String(e)}).`));
   useEffect(() => {
-    const load = () =>
-      client
-        .status()
-        .then((s) => (setStatus(s), setError(null)))
-        .catch((e: unknown) => setError(`The extension's background did not answer (${e instanceof Error ? e.message : String(e)}).`));
     void load();
     return client.onChange(() => void load());
   }, [client]);
@@ -77,7 +77,7 @@ export function KnowledgeSection({ client, settings, set }: Props) {
               </button>
             </div>
           )}
-          <ActivePackFacts status={status} onUseBundled={() => void client.useBundled()} />
+          <ActivePackFacts status={status} onUseBundled={() => void client.useBundled().then(load)} />
           <Updates client={client} status={status} settings={settings} set={set} />
           <ImportPack client={client} />
         </>

@@ -85,27 +85,25 @@ export function Card(props: CardProps) {
       {content.state === 'missing' ? <p>{NOT_IN_PACK}</p> : null}
       {model ? <CardBody model={model} /> : null}
       {model ? (
-        <details class="report">
-          <summary>Report a problem</summary>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              const box = (event.currentTarget as HTMLFormElement).elements.namedItem('include-page') as HTMLInputElement | null;
-              props.onReport(model.id, box?.checked ?? false);
-            }}
-          >
-            <label>
-              <input type="checkbox" name="include-page" /> Include this page's address
-            </label>
-            <button type="submit" class="link">
-              Open a prefilled report
-            </button>
-          </form>
-        </details>
-      ) : null}
-      {model ? (
         <footer class="card-footer">
-          <span class="pack">{model.packTitle}</span>
+          {/* In the footer, which stays in view while the card scrolls: the form opens where the reader clicked. */}
+          <details class="report">
+            <summary>Report a problem</summary>
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                const box = (event.currentTarget as HTMLFormElement).elements.namedItem('include-page') as HTMLInputElement | null;
+                props.onReport(model.id, box?.checked ?? false);
+              }}
+            >
+              <label>
+                <input type="checkbox" name="include-page" /> Include this page's address
+              </label>
+              <button type="submit" class="link">
+                Open a prefilled report
+              </button>
+            </form>
+          </details>
           <button type="button" class="link" onClick={() => props.onOpenInPopup(model.id)}>
             Open in popup
           </button>

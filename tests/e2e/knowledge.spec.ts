@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { sha256HexOf, signBytes } from '../../scripts/lib/pack-keys';
-import { expect, markPoint, openPopup, pointInOverlay, test, waitForCard, waitForMarks } from './fixtures';
+import { expect, markPoint, openPopup, pointInOverlay, screenshotForDocs, test, waitForCard, waitForMarks } from './fixtures';
 import { startFeedServer, type FeedServer } from './feed-server';
 
 const ARTICLE = '/demo/article.html';
@@ -231,13 +231,14 @@ test('"Report a problem" on a card opens a prefilled report; the page address go
     await page.mouse.click(point.x, point.y);
   };
   const report = async (includePage: boolean) => {
-    const opened = context.waitForEvent('page');
+    // The report form lives on the web, which these machines cannot reach: the new tab's navigation request
+    // carries the address a reader would see.
+    const navigation = context.waitForEvent('request', (request) => request.isNavigationRequest() && request.url().includes('title='));
     if (includePage) await click('.report input[name="include-page"]');
     await click('.report button[type="submit"]');
-    const tab = await opened;
-    const url = new URL(tab.url() === 'about:blank' ? (await tab.waitForURL(/report|issues|http/), tab.url()) : tab.url());
-    await tab.close();
-    return url;
+    const request = await navigation;
+    await request.frame().page().close();
+    return new URL(request.url());
   };
   await click('.report summary');
   const without = await report(false);
@@ -249,3 +250,33 @@ test('"Report a problem" on a card opens a prefilled report; the page address go
   const withPage = await report(true);
   expect(withPage.searchParams.get('body')).toContain(`Page: ${origin}${ARTICLE}`);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} scheme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('what a reader sees of the knowledge: the options section with an import to confirm, a card with its freshness, and What\'s new', async ({ context, extensionId, origin, serviceWorker }) => {
+      const folder = mkdtempSync(join(tmpdir(), 'negotiation-lens-import-'));
+      const file = join(folder, `negotiations-${bump(bundled.meta.version)}.json`);
+      const newEvent = { ...bundled.events.at(-1)!, id: 'test-pack-new-event', name: 'Talks resume in Istanbul (example of an imported pack)' };
+      writeFileSync(file, newerPackText(1, (p) => p.events.push({ ...newEvent, aliases: [] } as never)));
+      const options = await openOptions(context, extensionId);
+      await options.setViewportSize({ width: 900, height: 1100 });
+      await options.getByLabel(/Pack file/).setInputFiles(file);
+      await expect(options.locator('.import-preview')).toContainText('This pack has no signature');
+      await options.locator('#knowledge').scrollIntoViewIfNeeded();
+      await screenshotForDocs(options, `options-knowledge-${scheme}.png`, { fullPage: true });
+      await options.getByLabel('I understand, use this unofficial pack').check();
+      await options.getByRole('button', { name: 'Use this pack' }).click();
+      await expect(options.getByTestId('active-pack')).toContainText('unofficial pack');
+
+      const { page, text } = await mineralsCard(context, origin);
+      expect(text).toMatch(/Latest (position|status|event): .+ ago/);
+      await screenshotForDocs(page, `card-freshness-${scheme}.png`);
+
+      const popup = await openPopup(context, serviceWorker, extensionId, page);
+      await expect(popup.locator('.whats-new')).toContainText(newEvent.name);
+      await screenshotForDocs(popup, `popup-whats-new-${scheme}.png`);
+    });
+  });
+}
