@@ -87,6 +87,7 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
       IntersectionObserver: window.IntersectionObserver,
       makeRange: (node, start, end) => new window.StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }),
       isRendered,
+      onIdle: () => deps.mark('negotiation-lens:idle'),
     },
     { markEveryMention: false },
   );

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { sha256HexOf, signBytes } from '../../scripts/lib/pack-keys';
-import { expect, markPoint, openPopup, pointInOverlay, screenshotForDocs, test, waitForCard, waitForMarks } from './fixtures';
+import { cardText, expect, markPoint, openPopup, pointInOverlay, screenshotForDocs, test, waitForCard, waitForMarks, waitForRest } from './fixtures';
 import { startFeedServer, type FeedServer } from './feed-server';
 
 const ARTICLE = '/demo/article.html';
@@ -80,6 +80,7 @@ test('no request while updates are off; turned on, a signed newer pack changes t
   expect(before.text).not.toContain(MARKER);
   expect(before.text).toMatch(/Latest (position|status|event): /);
 
+  const beforeUpdate = await before.page.evaluate(() => performance.now());
   const options = await openOptions(context, extensionId);
   await useFeed(options, feed);
   await expect(options.getByRole('button', { name: 'Check now' })).toBeDisabled();
@@ -92,7 +93,15 @@ test('no request while updates are off; turned on, a signed newer pack changes t
   await expect(options.getByTestId('active-pack')).toContainText('official');
   expect(feed.requests).toEqual(['/feed.json', `/pack-${bump(bundled.meta.version)}.json`, `/pack-${bump(bundled.meta.version)}.json.sig`]);
 
-  await before.page.reload();
+  // The page that was open all along switches to the new pack without a reload: its marks are found again.
+  await before.page.bringToFront();
+  await before.page.mouse.move(5, 5);
+  await expect.poll(async () => (await cardText(before.page)) ?? '').toBe('');
+  // The content script compiles the new pack's table (its matcher-ready mark) and comes to rest again.
+  await expect
+    .poll(() => before.page.evaluate((t) => performance.getEntriesByName('negotiation-lens:matcher-ready').some((e) => e.startTime > t), beforeUpdate))
+    .toBe(true);
+  await waitForRest(before.page, beforeUpdate);
   await waitForMarks(before.page, 10);
   const point = await markPoint(before.page, /^minerals deal$/);
   await before.page.mouse.move(point.x, point.y);

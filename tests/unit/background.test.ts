@@ -102,4 +102,41 @@ describe('the background', () => {
     expect(await send('getCard')).toBeUndefined();
     expect(await send({ type: 'toString', payload: {} })).toBeUndefined();
   });
+
+  it('hands content scripts the active pack\'s alias table through storage, and drops card requests from another pack', async () => {
+    const { api } = browserStub();
+    const pack = miniPack();
+    const { ready } = startBackground(api as never, pack);
+    await ready;
+    const stored = (await fakeBrowser.storage.local.get('pack:matcher'))['pack:matcher'] as { revision: string; table: string };
+    expect(stored.table).toContain('Zelensky');
+    expect(await send({ type: 'getMatcherTable', payload: {} })).toEqual(stored);
+    const key = entityIds(pack).indexOf('ceasefire');
+    expect(await send({ type: 'getCard', payload: { entity: key, revision: stored.revision } })).toMatchObject({ kind: 'topic', freshness: { asOf: pack.meta.asOf } });
+    expect(await send({ type: 'getCard', payload: { entity: key, revision: 'stored-of-another-pack' } })).toBeFalsy();
+  });
+
+  it('keeps a daily update alarm exactly while updates are on', async () => {
+    const { api } = browserStub();
+    const alarms = new Map<string, unknown>();
+    const withAlarms = {
+      ...api,
+      permissions: { contains: async () => false },
+      alarms: {
+        get: async (name: string) => alarms.get(name),
+        create: (name: string, info: unknown) => void alarms.set(name, info),
+        clear: async (name: string) => alarms.delete(name),
+        onAlarm: { addListener: () => undefined },
+      },
+    };
+    const { ready } = startBackground(withAlarms as never, miniPack());
+    await ready;
+    expect(alarms.size).toBe(0);
+    await fakeBrowser.storage.sync.set({ 'pref:packUpdates': true });
+    await vi.waitFor(() => expect(alarms.get('pack-update')).toEqual({ periodInMinutes: 1440, delayInMinutes: 1440 }));
+    // Turning updates on checks at once; without the feed's permission it says so and fetches nothing.
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('pack:update-status'))['pack:update-status']).toMatchObject({ outcome: 'no-permission' }));
+    await fakeBrowser.storage.sync.set({ 'pref:packUpdates': false });
+    await vi.waitFor(() => expect(alarms.has('pack-update')).toBe(false));
+  });
 });
