@@ -1,6 +1,7 @@
 import { render } from 'preact';
+import pack from 'virtual:knowledge-pack';
 import { browser } from 'wxt/browser';
-import { sendToBackground } from '../../src/messaging/protocol';
+import { loadPopupPack } from '../../src/popup/popup-pack';
 import { popupDeps } from '../../src/popup/popup-deps';
 import { PopupApp } from '../../src/popup/PopupApp';
 import '../../src/popup/popup.css';
@@ -8,8 +9,8 @@ import '../../src/ui/card-body.css';
 import '../../src/ui/theme.css';
 
 const root = document.getElementById('app')!;
-// The popup shows the active pack, which the background owns; the static "Loading…" stays until it arrives.
-sendToBackground(browser.runtime, 'getActivePack', {}).then(
+// The static "Loading…" stays until the active pack is read.
+loadPopupPack(browser, pack).then(
   (active) => {
     // Preact renders next to existing children: drop the placeholder first.
     root.replaceChildren();

@@ -12,7 +12,7 @@ import { ActivePackStore, PACK_KEYS, type ActivePack, type PackChanges } from '.
 import { entityIds } from '../knowledge/alias-table-from-pack';
 import { indexPack, type PackIndex } from '../knowledge/pack-index';
 import type { Pack } from '../knowledge/schema';
-import { validatePack, validatePackText } from '../knowledge/validate';
+import { validatePackText } from '../knowledge/validate';
 import { messageListener, sendToTab, type BackgroundMessages } from '../messaging/protocol';
 import { isEnabledFor } from '../settings/site-policy';
 import { prefKey } from '../settings/settings';
@@ -44,9 +44,8 @@ function extensionVersion(browser: Browser): string {
 
 /** `cardStyles`: the card's CSS, handed to content scripts that show cards (see getCardStyles). */
 export function startBackground(browser: Browser, bundled: Pack, cardStyles = '', clock: () => Date = () => new Date()): { knowledge: KnowledgeService; ready: Promise<void> } {
-  // The build already checked the bundled pack; checking again costs little and guards a corrupted install.
-  const checked = validatePack(bundled);
-  if (!checked.ok) console.error('Negotiation Lens: the bundled knowledge pack is invalid', checked.problems.slice(0, 10));
+  // The build checked the bundled pack (build-plugin.ts); it is not checked again on every start of the service
+  // worker, which extension pages and cards wait for.
   const settingsStore = chooseSettingsArea(browser.storage).then((area) => new SettingsStore(area));
   const local = browser.storage.local;
   const packs = new ActivePackStore({

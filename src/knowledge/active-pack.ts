@@ -111,6 +111,30 @@ export const infoOf = (pack: Pack, origin: PackOrigin, official: boolean, activa
 
 export type Activation = { ok: true; active: ActivePack; diff: PackDiff } | { ok: false; problems: PackProblem[] };
 
+/**
+ * The active pack as an extension page reads it for itself, without waking the background: the stored pack when
+ * its checksum holds and this version of the extension has validated it, else null (then ask the background,
+ * which owns the pack and repairs what is broken). No stored pack, or a bundled one newer than it: the bundled pack.
+ */
+export async function readActivePack(
+  area: Pick<ActivePackDeps['area'], 'get'>,
+  bundled: Pack,
+  subtle: Subtle,
+  appVersion: string,
+): Promise<ActivePack | null> {
+  const stored = (await area.get(PACK_KEYS.active))[PACK_KEYS.active] as Partial<StoredPack> | undefined;
+  if (stored === undefined) return { pack: bundled, info: infoOf(bundled, 'bundled', true), revision: 'bundled' };
+  if (typeof stored?.text !== 'string' || !stored.info || stored.checkedBy !== appVersion) return null;
+  if (compareVersions(bundled.meta.version, stored.info.version) > 0) return null;
+  const digest = await sha256Hex(subtle, encoder.encode(stored.text));
+  if (digest !== stored.sha256) return null;
+  try {
+    return { pack: JSON.parse(stored.text) as Pack, info: stored.info, revision: `stored-${digest.slice(0, 16)}` };
+  } catch {
+    return null;
+  }
+}
+
 export class ActivePackStore {
   readonly #deps: ActivePackDeps;
   #current: Promise<ActivePack> | null = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActivePackStore, compareVersions, PACK_KEYS, type ActivePackDeps } from '../../src/knowledge/active-pack';
+import { ActivePackStore, compareVersions, PACK_KEYS, readActivePack, type ActivePackDeps } from '../../src/knowledge/active-pack';
 import { diffPacks } from '../../src/knowledge/pack-diff';
 import type { Pack } from '../../src/knowledge/schema';
 import { validatePackText } from '../../src/knowledge/validate';
@@ -146,6 +146,25 @@ describe('the active pack', () => {
     expect(changes.to.asOf).toBe('2025-03-01');
     expect(changes.items[0]).toMatchObject({ id: 'later-event', change: 'added' });
     expect(changes.items).toContainEqual(expect.objectContaining({ section: 'stances', change: 'changed' }));
+  });
+});
+
+describe('an extension page reading the active pack for itself', () => {
+  it('gets the bundled pack when nothing is stored, and the stored pack when its checksum holds', async () => {
+    const { store, area } = storeWith();
+    expect((await readActivePack(area, miniPack(), subtle, '1.0.0'))?.info.origin).toBe('bundled');
+    await store.activate(newer('1.1.0'), 'import', false);
+    const read = await readActivePack(area, miniPack(), subtle, '1.0.0');
+    expect(read).toMatchObject({ info: { version: '1.1.0', official: false }, revision: (await store.current()).revision });
+  });
+
+  it('leaves a broken or not yet revalidated pack to the background (null)', async () => {
+    const { store, area } = storeWith();
+    await store.activate(newer('1.1.0'), 'import', false);
+    expect(await readActivePack(area, miniPack(), subtle, '2.0.0')).toBeNull();
+    const stored = area.data.get(PACK_KEYS.active) as { text: string };
+    area.data.set(PACK_KEYS.active, { ...stored, text: `${stored.text} ` });
+    expect(await readActivePack(area, miniPack(), subtle, '1.0.0')).toBeNull();
   });
 });
 
