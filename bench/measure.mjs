@@ -305,3 +305,32 @@ export async function measureGrowth(context, url, { seconds, sampleMs = 2000 }) 
     await page.close();
   }
 }
+
+/**
+ * Activating a pack in the background, as an import does: an extension page sends `activatePack` (unsigned, the
+ * reader's confirmation given), and the service worker's own measure of the activation (validate, diff, store,
+ * derive and write the matcher table: PACK_ACTIVATED_MEASURE in src/knowledge/active-pack.ts) is read there. Each
+ * activation starts from the bundled pack (`useBundledPack` before it), and the bundled pack is active again after.
+ * Returns the stages from the service worker and the round trip as the page saw it.
+ */
+export async function measurePackActivation(context, extensionId, text) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/popup.html`, { waitUntil: 'load' });
+    const send = (message) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    await send({ type: 'useBundledPack', payload: {} });
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    await worker.evaluate(() => performance.clearMeasures('negotiation-lens:pack-activated'));
+    const roundTrip = await page.evaluate(async (payload) => {
+      const t0 = performance.now();
+      const reply = await chrome.runtime.sendMessage({ type: 'activatePack', payload });
+      return { ms: performance.now() - t0, ok: reply?.ok === true };
+    }, { text, signature: null, acceptUnofficial: true });
+    if (!roundTrip.ok) throw new Error('the background refused the pack the benchmark activates');
+    const stages = await worker.evaluate(() => performance.getEntriesByName('negotiation-lens:pack-activated').at(-1)?.detail ?? null);
+    await send({ type: 'useBundledPack', payload: {} });
+    return { ...stages, roundTripMs: roundTrip.ms };
+  } finally {
+    await page.close();
+  }
+}

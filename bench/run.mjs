@@ -16,8 +16,8 @@ import { extensionArgs } from '../scripts/chromium-flags.mjs';
 import { findBrowser } from '../scripts/find-browser.mjs';
 import { serveFolder } from '../scripts/serve.mjs';
 import { combinedRegex, generateAll } from './generate.mjs';
-import { initScript, measureExtensionRun, measureGrowth, measureMarkJs, measurePlainScan, measurePopupRun } from './measure.mjs';
-import { consoleReport, figures, growthTable, markdown } from './report.mjs';
+import { initScript, measureExtensionRun, measureGrowth, measureMarkJs, measurePackActivation, measurePlainScan, measurePopupRun } from './measure.mjs';
+import { calibrationText, consoleReport, figures, growthTable, loadText, markdown } from './report.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const GENERATED = join(ROOT, 'bench/.generated');
@@ -46,6 +46,10 @@ if (!Number.isInteger(config.runs) || config.runs < 1 || !(config.growSeconds > 
 const log = (message) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 const started = performance.now();
 const loadStart = loadavg()[0];
+// The load average the run saw: sampled every 5 s, reported with the figures.
+const loadSamples = [loadStart];
+const loadTimer = setInterval(() => loadSamples.push(loadavg()[0]), 5000);
+loadTimer.unref();
 if (loadStart > cpus().length) log(`load average ${loadStart.toFixed(1)} on ${cpus().length} cores: other work is running, timings will be noisy`);
 
 function build(outDir, packPath) {
@@ -90,7 +94,7 @@ const extNormal = build(OUT.normal);
 const extTenfold = build(OUT.tenfold, generated.files.pack10x);
 const contentJs = readFileSync(join(extNormal, 'content-scripts/content.js'));
 const contentJs10 = readFileSync(join(extTenfold, 'content-scripts/content.js'));
-const gzip = { content: gzipSync(contentJs).length, contentRaw: contentJs.length, content10x: gzipSync(contentJs10).length };
+const gzip = { content: gzipSync(contentJs).length, contentRaw: contentJs.length, content10x: gzipSync(contentJs10).length, content10xRaw: contentJs10.length };
 const regex = combinedRegex(generated.pack);
 const markJsSource = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
@@ -140,7 +144,11 @@ try {
   // 4. Popup.
   log('popup');
   const popup = [];
-  for (let i = 0; i < config.runs; i++) popup.push(await measurePopupRun(ext.context, ext.extensionId));
+  const popup10x = [];
+  for (let i = 0; i < config.runs; i++) {
+    popup.push(await measurePopupRun(ext.context, ext.extensionId));
+    popup10x.push(await measurePopupRun(ext10.context, ext10.extensionId));
+  }
 
   // 5. Live page, with and without the extension.
   const growQuery = `?n=${config.growPerTick}&every=${config.growEveryMs}&seconds=${config.growSeconds}`;
@@ -149,7 +157,16 @@ try {
   log(`live page without the extension (${config.growSeconds} s)`);
   const growNone = await measureGrowth(none.context, url('grow', growQuery), { seconds: config.growSeconds });
 
-  // 6. Report.
+  // 6. Activating a pack in the background (last: it changes the active pack, and puts the bundled one back).
+  log('activating the bundled pack and the 10× pack in the background');
+  const packTexts = { bundled: readFileSync(join(ROOT, 'data/pack.json'), 'utf8'), tenfold: readFileSync(generated.files.pack10x, 'utf8') };
+  const activation = { bundled: [], tenfold: [] };
+  for (let i = 0; i < config.runs; i++) {
+    activation.bundled.push(await measurePackActivation(ext.context, ext.extensionId, packTexts.bundled));
+    activation.tenfold.push(await measurePackActivation(ext.context, ext.extensionId, packTexts.tenfold));
+  }
+
+  // 7. Report.
   const machine = {
     cpu: cpus()[0]?.model?.trim() ?? 'unknown CPU',
     cores: cpus().length,
@@ -159,6 +176,7 @@ try {
     chromium: chromiumVersion(executablePath),
     loadStart,
     loadEnd: loadavg()[0],
+    loadSamples: [...loadSamples, loadavg()[0]],
   };
   const now = new Date();
   const results = {
@@ -171,11 +189,15 @@ try {
     pages,
     runs,
     popup,
+    popup10x,
+    activation,
     growth: { seconds: config.growSeconds, perTick: config.growPerTick, everyMs: config.growEveryMs, ext: growExt, none: growNone },
   };
   writeFileSync(join(GENERATED, 'results.json'), JSON.stringify(results, null, 1));
   const rows = figures(results);
   console.log(consoleReport(rows));
+  console.log(`\n${calibrationText(results).replace(/\*\*/g, '')}`);
+  console.log(loadText(machine));
   const g = growthTable(results.growth);
   console.log(`\nLive page: ${config.growPerTick} paragraphs every ${config.growEveryMs} ms for ${config.growSeconds} s`);
   console.log(`  ${g.head.join(' | ')}`);
