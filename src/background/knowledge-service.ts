@@ -7,42 +7,15 @@
  */
 import { PROJECT_PUBLIC_KEY, DEFAULT_FEED_URL } from '../build-config';
 import { ActivePackStore, compareVersions, infoOf, PACK_KEYS, type PackInfo } from '../knowledge/active-pack';
-import { diffPacks, type PackDiff } from '../knowledge/pack-diff';
-import { checkFeed, type FeedDeps, type FeedRefusal } from '../knowledge/pack-feed';
+
+export { UPDATE_STATUS_KEY };
+export type { ActivationReply, PackPreview, PackStatus, UpdateStatus };
+import { diffPacks } from '../knowledge/pack-diff';
+import { checkFeed, type FeedDeps } from '../knowledge/pack-feed';
 import { SIGNATURE_PROBLEMS, verifyPackSignature, type Subtle } from '../knowledge/pack-signature';
-import type { PackProblem, PackResult } from '../knowledge/validate';
+import { UPDATE_STATUS_KEY, type ActivationReply, type PackPreview, type PackStatus, type Signer, type UpdateStatus } from '../knowledge/pack-status';
+import type { PackResult } from '../knowledge/validate';
 import type { Settings } from '../settings/settings';
-
-/** Storage key (local) of the last update check's result, shown on the options page. */
-export const UPDATE_STATUS_KEY = 'pack:update-status';
-
-export type UpdateOutcome = 'updated' | 'up-to-date' | 'refused' | 'no-permission';
-
-export interface UpdateStatus {
-  at: string;
-  outcome: UpdateOutcome;
-  /** One sentence for the options page's status line. */
-  message: string;
-  reason?: FeedRefusal;
-}
-
-/** Who signed a pack, as far as this extension can tell. */
-export type Signer = 'project' | 'feed-key' | 'unknown-key' | 'unsigned';
-
-export interface PackStatus {
-  active: PackInfo;
-  bundled: PackInfo;
-  /** A pack that could not be used, said once; null when all is well. */
-  notice: string | null;
-  lastCheck: UpdateStatus | null;
-  feed: { url: string; defaultUrl: string; usesProjectKey: boolean };
-}
-
-export type PackPreview =
-  | { ok: false; problems: PackProblem[] }
-  | { ok: true; info: PackInfo; diff: PackDiff; signer: Signer; signatureProblem: string | null };
-
-export type ActivationReply = { ok: true; info: PackInfo } | { ok: false; message: string; problems?: PackProblem[] };
 
 export interface KnowledgeDeps {
   store: ActivePackStore;

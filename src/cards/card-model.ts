@@ -7,7 +7,7 @@ import { eventStart, PARTY_NAMES, type PackIndex } from '../knowledge/pack-index
 import { roleLine, speakerOn } from '../knowledge/roles';
 import { PARTY_STATES } from '../knowledge/weak-sources';
 import { CORE_PARTY_IDS, type Conflict, type NewsEvent, type PartyId, type Source, type Stance, type TrackId } from '../knowledge/schema';
-import { readerDates, type ShowDate, type ShownDate } from '../ui/dates';
+import { readerDates, type ShowDate, type ShownDate } from '../cards/dates';
 
 export interface SourceLink {
   publisher: string;
@@ -159,7 +159,7 @@ export function speakerName(index: PackIndex, actorId: string, date: string): st
   return actor ? speakerOn(actor, date, index.pack.meta.asOf) : actorId;
 }
 
-/** `showDate`: every date in the model is formatted here, so the card shows it as it is (see src/ui/dates.ts). */
+/** `showDate`: every date in the model is formatted here, so the card shows it as it is (see src/cards/dates.ts). */
 export function buildCardModel(index: PackIndex, id: string, filters: CardFilters = {}, showDate: ShowDate = readerDates): CardModel | null {
   const entity = index.entity(id);
   if (!entity) return null;

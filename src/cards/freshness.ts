@@ -4,7 +4,7 @@
  * background when the card is asked for, with the clock passed in.
  */
 import type { PackInfo } from '../knowledge/active-pack';
-import { readerDates, type ShowDate } from '../ui/dates';
+import { readerDates, type ShowDate } from '../cards/dates';
 import type { CardModel } from './card-model';
 
 /** After this many days without a newer pack, cards and the popup say that later developments are missing. */

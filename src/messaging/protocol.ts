@@ -2,7 +2,7 @@
  * The one message protocol between the extension's parts. Each message is declared once with its request and
  * reply, grouped by who receives it. Senders and handlers are typed from these tables; nothing else is sent.
  */
-import type { ActivationReply, PackPreview, PackStatus, UpdateStatus } from '../background/knowledge-service';
+import type { ActivationReply, PackPreview, PackStatus, UpdateStatus } from '../knowledge/pack-status';
 import type { CardModel } from '../cards/card-model';
 import type { MatcherTableRecord, PackChanges, PackInfo } from '../knowledge/active-pack';
 import type { Pack } from '../knowledge/schema';

@@ -3,9 +3,9 @@
  * pack from a file (checked, compared with the pack in use, and confirmed before it is used).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { PackPreview, PackStatus } from '../background/knowledge-service';
+import type { PackPreview, PackStatus } from '../knowledge/pack-status';
 import { DateText } from '../ui/facts';
-import { readerDates } from '../ui/dates';
+import { readerDates } from '../cards/dates';
 import type { PackInfo } from '../knowledge/active-pack';
 import { countBySection, DIFF_SECTIONS, type DiffItem, type PackDiff } from '../knowledge/pack-diff';
 import { FEED_LIMITS } from '../knowledge/pack-feed';

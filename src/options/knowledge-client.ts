@@ -3,10 +3,10 @@
  * permission. Built from the extension API in the entrypoint; tests pass their own.
  */
 import type { browser as browserApi } from 'wxt/browser';
-import type { ActivationReply, PackPreview, PackStatus, UpdateStatus } from '../background/knowledge-service';
+import type { ActivationReply, PackPreview, PackStatus, UpdateStatus } from '../knowledge/pack-status';
 import type { PackInfo } from '../knowledge/active-pack';
 import { PACK_KEYS } from '../knowledge/active-pack';
-import { UPDATE_STATUS_KEY } from '../background/knowledge-service';
+import { UPDATE_STATUS_KEY } from '../knowledge/pack-status';
 import { sendToBackground } from '../messaging/protocol';
 
 export interface KnowledgeClient {

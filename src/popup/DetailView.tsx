@@ -5,7 +5,7 @@ import { buildCardModel, sourceLinks, speakerName } from '../cards/card-model';
 import { PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
 import type { Settings } from '../settings/settings';
 import { CardBody } from '../ui/CardBody';
-import type { ShowDate } from '../ui/dates';
+import type { ShowDate } from '../cards/dates';
 import { DateText, Sources } from '../ui/facts';
 import { kindLabel, NOT_IN_PACK } from '../ui/labels';
 

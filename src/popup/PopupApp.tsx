@@ -9,7 +9,7 @@ import type { PackIndex } from '../knowledge/pack-index';
 import type { Pack } from '../knowledge/schema';
 import type { PageReport } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
-import type { ShowDate } from '../ui/dates';
+import type { ShowDate } from '../cards/dates';
 import { DateText } from '../ui/facts';
 import { SETTINGS_WERE_RESET } from '../ui/labels';
 import { DetailView } from './DetailView';

@@ -3,7 +3,7 @@ import { sourceLinks } from '../cards/card-model';
 import { TRACK_NAMES, type PackIndex } from '../knowledge/pack-index';
 import { TRACK_IDS } from '../knowledge/schema';
 import type { Settings } from '../settings/settings';
-import type { ShowDate } from '../ui/dates';
+import type { ShowDate } from '../cards/dates';
 import { DateText, Sources } from '../ui/facts';
 
 export function SummaryView({ index, settings, showDate }: { index: PackIndex; settings: Settings | null; showDate: ShowDate }) {

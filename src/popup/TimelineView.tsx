@@ -4,7 +4,7 @@ import { sourceLinks } from '../cards/card-model';
 import { PARTY_NAMES, TRACK_NAMES, type PackIndex } from '../knowledge/pack-index';
 import { PARTY_IDS, TRACK_IDS, type PartyId, type TrackId } from '../knowledge/schema';
 import type { Settings } from '../settings/settings';
-import type { ShowDate } from '../ui/dates';
+import type { ShowDate } from '../cards/dates';
 import { DateText, Sources, Unverified } from '../ui/facts';
 import { filterTimeline, type TimelineFilter } from './timeline';
 

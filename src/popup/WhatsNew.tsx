@@ -4,7 +4,7 @@
  */
 import type { PackChanges } from '../knowledge/active-pack';
 import { DateText } from '../ui/facts';
-import { readerDates } from '../ui/dates';
+import { readerDates } from '../cards/dates';
 
 /** How many items the list shows before "and N more". */
 const SHOWN = 8;

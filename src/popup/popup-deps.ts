@@ -8,7 +8,7 @@ import { indexPack } from '../knowledge/pack-index';
 import { sendToBackground, sendToTab, type BackgroundMessages, type ReplyOf } from '../messaging/protocol';
 import { isSettingsKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
-import { readerDates } from '../ui/dates';
+import { readerDates } from '../cards/dates';
 import type { PopupDeps } from './PopupApp';
 
 const SEEN_EVENTS_KEY = 'seen-events';

@@ -1,6 +1,6 @@
 /** Small components shared by the hover card and the popup, so a fact looks the same wherever it appears. */
 import type { ConflictModel, SourceLink, StanceCell, StanceRow } from '../cards/card-model';
-import type { ShownDate } from './dates';
+import type { ShownDate } from '../cards/dates';
 
 /** Only http(s) links are ever rendered; the pack checker rejects others, and this guards packs from elsewhere. */
 export function safeHref(url: string): string | undefined {
@@ -9,7 +9,7 @@ export function safeHref(url: string): string | undefined {
 
 const STATUS_LABEL: Record<StanceCell['status'], string> = { stated: 'Stated', reported: 'Reported', disputed: 'Disputed' };
 
-/** A date for the reader, with its machine form for software that reads the page (see src/ui/dates.ts). */
+/** A date for the reader, with its machine form for software that reads the page (see src/cards/dates.ts). */
 export function DateText({ date }: { date: ShownDate }) {
   return <time dateTime={date.datetime}>{date.text}</time>;
 }

@@ -4,7 +4,7 @@ import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
 import { indexPack } from '../../src/knowledge/pack-index';
 import { compileMatcher } from '../../src/matcher/compile';
 import { scanFile } from '../../src/scan/scan-file';
-import { dateFormatter } from '../../src/ui/dates';
+import { dateFormatter } from '../../src/cards/dates';
 import { bundledPack } from '../helpers/packs';
 import { cardText, expect, markCount, openPopup, screenshotForDocs, test, waitForCard, waitForMarks } from './fixtures';
 

@@ -5,7 +5,7 @@ import { buildCardModel, sourceKindNote, toSourceLink } from '../../src/cards/ca
 import { indexPack } from '../../src/knowledge/pack-index';
 import { PARTY_IDS, type Source } from '../../src/knowledge/schema';
 import { CardBody } from '../../src/ui/CardBody';
-import { dateFormatter } from '../../src/ui/dates';
+import { dateFormatter } from '../../src/cards/dates';
 import { Sources } from '../../src/ui/facts';
 import { bundledPack, miniPack } from '../helpers/packs';
 
@@ -121,12 +121,14 @@ describe('dates on a card', () => {
   it('a topic card reads its status date, each position\'s date and its events\' dates in words, and keeps each day in datetime', () => {
     const model = buildCardModel(index, 'minerals-deal', {}, british)!;
     if (model.kind !== 'topic') throw new Error('minerals-deal is not a topic');
-    expect(model.asOf).toEqual({ datetime: pack.meta.asOf, text: '6 January 2026' });
-    expect(model.status.date).toEqual({ datetime: '2025-05-08', text: '8 May 2025' });
+    expect(model.asOf).toEqual({ datetime: pack.meta.asOf, text: british(pack.meta.asOf).text });
+    expect(british('2026-01-06').text).toBe('6 January 2026');
+    const statusDay = pack.topics.find((t) => t.id === 'minerals-deal')!.status.date;
+    expect(model.status.date).toEqual({ datetime: statusDay, text: british(statusDay).text });
     const host = document.createElement('div');
     render(<CardBody model={model} />, host);
     const shown = times(host);
-    expect(shown).toContainEqual(['2025-05-08', '8 May 2025']);
+    expect(shown).toContainEqual([statusDay, british(statusDay).text]);
     expect(shown.length).toBeGreaterThan(2);
     for (const [datetime, text] of shown) {
       expect(datetime).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -1,6 +1,6 @@
 /** The one date formatter: readable dates in the reader's locale, the machine form kept. */
 import { describe, expect, it } from 'vitest';
-import { dateFormatter } from '../../src/ui/dates';
+import { dateFormatter } from '../../src/cards/dates';
 
 // Intl may put thin or narrow no-break spaces around a range's dash; the tests read them as plain spaces.
 const plain = (text: string) => text.replace(/[\u2009\u202f\u00a0]/g, ' ');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCardModel } from '../../src/cards/card-model';
 import { freshnessOf, staleNotice, STALE_AFTER_DAYS, timeAgo } from '../../src/cards/freshness';
-import { dateFormatter } from '../../src/ui/dates';
+import { dateFormatter } from '../../src/cards/dates';
 import { indexPack } from '../../src/knowledge/pack-index';
 import { miniPack } from '../helpers/packs';
 

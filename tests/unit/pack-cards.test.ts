@@ -109,8 +109,8 @@ describe('the cards that matter most, as of the pack\'s date', () => {
   it.each(TOPICS)('topic $id: the newest stance of each party and the status date', (row) => {
     const model = buildCardModel(index, row.id) as TopicCard;
     expect(model.kind).toBe('topic');
-    expect(model.asOf).toBe(AS_OF);
-    expect(model.status.date).toBe(row.statusDate);
+    expect(model.asOf.datetime).toBe(AS_OF);
+    expect(model.status.date.datetime).toBe(row.statusDate);
     expect(model.rows.map((r) => r.party)).toEqual(Object.keys(row.newest));
     for (const r of model.rows) {
       const want = row.newest[r.party];
@@ -120,16 +120,16 @@ describe('the cards that matter most, as of the pack\'s date', () => {
       }
       const stance = pack.stances.find((s) => s.id === want!.id)!;
       expect(stance, want!.id).toBeDefined();
-      expect(r.stance, `${row.id} ${r.party}`).toMatchObject({ date: stance.date, position: stance.position, by: want!.by });
+      expect(r.stance, `${row.id} ${r.party}`).toMatchObject({ date: { datetime: stance.date }, position: stance.position, by: want!.by });
     }
   });
 
   it.each(ACTORS)('actor $id: the role shown and the newest positions', (row) => {
     const model = buildCardModel(index, row.id) as ActorCard;
     expect(model.kind).toBe('person');
-    expect(model.asOf).toBe(AS_OF);
+    expect(model.asOf.datetime).toBe(AS_OF);
     expect(model.role).toBe(row.role);
-    expect(model.stances.map((l) => `${l.topic} ${l.stance.date}`)).toEqual(row.newest);
+    expect(model.stances.map((l) => `${l.topic} ${l.stance.date.datetime}`)).toEqual(row.newest);
   });
 
   it.each(SPEAKERS)('%s on %s is named "%s"', (actor, date, named) => {

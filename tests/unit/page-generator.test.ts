@@ -74,7 +74,7 @@ describe('fuzz page generator: determinism', () => {
   });
 });
 
-describe('fuzz page generator: coverage across the default seeds', () => {
+describe('fuzz page generator: coverage across the default seeds', { timeout: PAGE_SWEEP_TIMEOUT_MS }, () => {
   const pages = seeds.map((seed) => generatePage(seed));
 
   it('every feature appears on some pages', () => {
@@ -109,7 +109,7 @@ describe('fuzz page generator: coverage across the default seeds', () => {
   });
 });
 
-describe('fuzz page generator: vocabulary agrees with the bundled pack', () => {
+describe('fuzz page generator: vocabulary agrees with the bundled pack', { timeout: PAGE_SWEEP_TIMEOUT_MS }, () => {
   it('core aliases are found and count toward relevance', () => {
     for (const alias of CORE_ALIASES) {
       const found = findMentions(matcher, alias);
@@ -145,7 +145,11 @@ describe('fuzz page generator: vocabulary agrees with the bundled pack', () => {
   });
 });
 
-describe('fuzz page generator: pages keep their promises', () => {
+// Each of these parses or scans dozens of generated pages (some with 200 KB text nodes): seconds of work, which a
+// busy machine stretches past the default 5 s. They get the time the work needs.
+const PAGE_SWEEP_TIMEOUT_MS = 60_000;
+
+describe('fuzz page generator: pages keep their promises', { timeout: PAGE_SWEEP_TIMEOUT_MS }, () => {
   // Every fourth default seed, plus the huge ones: parsing is quick, but there is no need for all 200.
   const sample = seeds.map((seed) => generatePage(seed)).filter((p, i) => i % 4 === 0 || p.hugeTextLength > 0);
 

@@ -13,7 +13,7 @@ import { PopupApp, type PopupDeps } from '../../src/popup/PopupApp';
 import { filterTimeline } from '../../src/popup/timeline';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { CardBody } from '../../src/ui/CardBody';
-import { dateFormatter } from '../../src/ui/dates';
+import { dateFormatter } from '../../src/cards/dates';
 import { bundledPack } from '../helpers/packs';
 import { waitFor } from '../helpers/wait';
 
@@ -136,10 +136,12 @@ describe('PopupApp', () => {
     await mount();
     const asOf = $('.popup-header .as-of time')!;
     expect(asOf.getAttribute('datetime')).toBe(pack.meta.asOf);
-    expect(asOf.textContent).toBe('6 January 2026');
+    expect(asOf.textContent).toBe(dateFormatter('en-GB')(pack.meta.asOf).text);
+    expect(asOf.textContent).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
     const minerals = [...container.querySelectorAll('.track')].find((t) => t.querySelector('h3')?.textContent === 'Minerals deal')!;
-    expect(minerals.querySelector('.meta time')?.getAttribute('datetime')).toBe('2025-05-08');
-    expect(minerals.querySelector('.meta time')?.textContent).toBe('8 May 2025');
+    const trackDay = pack.tracks.find((t) => t.id === 'minerals')!.date;
+    expect(minerals.querySelector('.meta time')?.getAttribute('datetime')).toBe(trackDay);
+    expect(minerals.querySelector('.meta time')?.textContent).toBe(dateFormatter('en-GB')(trackDay).text);
 
     tab('Timeline').click();
     const munich = await waitFor(() => $('[data-event-id="munich-security-conference-2025"] time'), 'the timeline');
