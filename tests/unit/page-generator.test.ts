@@ -34,6 +34,10 @@ const coreMentions = (text: string) => findMentions(matcher, text).filter((m) =>
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
+// Each of these parses or scans dozens of generated pages (some with 200 KB text nodes): seconds of work, which a
+// busy machine stretches past the default 5 s. They get the time the work needs.
+const PAGE_SWEEP_TIMEOUT_MS = 60_000;
+
 describe('fuzz page generator: determinism', () => {
   it('mulberry32 repeats its sequence for a seed and differs between seeds', () => {
     const a = mulberry32(42);
@@ -144,10 +148,6 @@ describe('fuzz page generator: vocabulary agrees with the bundled pack', { timeo
     expect(spellable).toEqual([]);
   });
 });
-
-// Each of these parses or scans dozens of generated pages (some with 200 KB text nodes): seconds of work, which a
-// busy machine stretches past the default 5 s. They get the time the work needs.
-const PAGE_SWEEP_TIMEOUT_MS = 60_000;
 
 describe('fuzz page generator: pages keep their promises', { timeout: PAGE_SWEEP_TIMEOUT_MS }, () => {
   // Every fourth default seed, plus the huge ones: parsing is quick, but there is no need for all 200.
