@@ -195,7 +195,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const count = await parties.count();
       for (let i = 0; i < count; i++) await parties.nth(i).click();
       await expect(options.getByText(/Keep at least one party checked/)).toBeVisible();
-      await options.getByRole('switch').check();
+      await options.getByRole('switch', { name: 'Pause Negotiation Lens on every site' }).check();
       await expect(options.getByRole('status')).toHaveText('Saved.');
       expect((await new AxeBuilder({ page: options }).analyze()).violations).toEqual([]);
     });
