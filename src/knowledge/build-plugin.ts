@@ -1,7 +1,8 @@
 /**
  * A Vite plugin that checks the bundled pack when the extension is built and exposes it as two modules:
  * - `virtual:knowledge-pack`: the whole validated pack, for the background and the extension pages;
- * - `virtual:alias-table`: only the aliases and entity ids, packed small, for the content script.
+ * - `virtual:alias-table`: only the aliases, their case rules and whether each entity is core, packed small, for
+ *   the content script. Entities are named by their place in the table, not by id (docs/decisions.md, 3).
  * An invalid pack stops the build with the same messages `npm run pack:check` prints.
  */
 import { readFileSync } from 'node:fs';

@@ -32,9 +32,9 @@ export const MAX_QUEUED_NODES = 20000;
 export const MAX_WATCHED_HIDDEN = 1000;
 /**
  * Marks are painted (their ranges registered) only in paragraphs within this many screen heights of the viewport,
- * above and below. Chromium re-checks every registered range whenever the page's DOM changes: with 5,000 ranges,
- * each change of a live page cost about 30 ms of rendering; with the ranges of a few screens it costs almost
- * nothing (docs/decisions.md, 8). Scrolling up to two screens at once still finds the next marks painted.
+ * above and below. Chromium re-checks every registered range whenever the page's DOM changes: with thousands of
+ * ranges each change of a live page costs rendering time, with the ranges of a few screens almost none (the
+ * measurements are in docs/decisions.md, 8). Scrolling up to two screens at once still finds the next marks painted.
  */
 export const PAINT_MARGIN_SCREENS = 2;
 
