@@ -338,6 +338,9 @@ async function unsoundMarks(page: Page): Promise<string[]> {
   return problems;
 }
 
+/** How long the fuzz waits for an editable area to take a click. */
+const CLICK_TIMEOUT_MS = 20_000;
+
 /** Waits for our card to open (a quicker poll than waitForCard's: this runs on many pages). */
 async function cardOpens(page: Page, timeout = 5000): Promise<boolean> {
   return expect
@@ -435,7 +438,9 @@ async function checkSeed(lane: Lane, page: GeneratedPage, tally: Tally, workerEr
     // Typing is the user's change, not ours: the audit looks away meanwhile.
     await on.evaluate(() => (window as unknown as { __fuzzAudit: AuditApi }).__fuzzAudit.pause());
     try {
-      await on.locator('[contenteditable]:not([contenteditable="false"])').first().click({ timeout: 3000 });
+      // Clicking waits for the area to hold still; on pages whose live script keeps changing them, with three lanes
+      // on a busy machine, that took longer than a few seconds.
+      await on.locator('[contenteditable]:not([contenteditable="false"])').first().click({ timeout: CLICK_TIMEOUT_MS });
       await rescanAfter(on, async () => {
         await on.keyboard.type(' Kyiv ');
         await on.keyboard.insertText('Zelensky met Putin 🇺🇦 and Lavrov in Moscow.');
