@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/dom/**/*.test.ts'],
     environment: 'happy-dom',
+    // The default 5 s assumes an idle machine; these run beside builds and browsers on two shared cores.
+    testTimeout: 15_000,
   },
 });

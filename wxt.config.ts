@@ -5,8 +5,8 @@ import { defineConfig } from 'wxt';
 import { knowledgePackPlugin } from './src/knowledge/build-plugin';
 
 /**
- * The content script, already minified by esbuild, goes through Terser too: about 3% less gzip (20,780 → 20,190
- * bytes when measured), which its 20 KB budget needs (docs/decisions.md, 9). Either minifier alone does worse.
+ * The content script, already minified by esbuild, goes through Terser too, which its gzip budget needs (the
+ * measurements are in docs/decisions.md, 9). Either minifier alone does worse.
  * Only Terser's safe transforms, two passes.
  */
 function minifyAgainWithTerser(): Plugin {
@@ -79,7 +79,7 @@ export default defineConfig({
   }),
   hooks: {
     // The content script runs on every page, so it uses the browser's own extension API (promise-based in Chrome
-    // MV3 and Firefox) instead of webextension-polyfill, which would add about 3 KB gzip to every page load.
+    // MV3 and Firefox) instead of webextension-polyfill, whose weight every page load would carry.
     // The background, popup and options page keep the polyfill through the module above.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;

@@ -1,6 +1,7 @@
 /**
  * npm test: every check, in order, stopping at the first failure:
- * typecheck, lint, pack check, unit tests, the extension's builds, the Firefox package lint, browser tests.
+ * typecheck, lint, pack check, unit tests, the Firefox build and its package lint, the Chrome build, browser tests
+ * (the Chrome build in Chromium, and the Firefox build in Firefox: tests/e2e/firefox.spec.ts).
  * Prints one closing line, "N passed, N failed", counting unit and browser tests.
  */
 import { spawnSync } from 'node:child_process';
@@ -51,7 +52,8 @@ const steps = [
   ['lint', 'npm run --silent lint'],
   ['knowledge pack', 'npm run --silent pack:check'],
   ['unit tests', 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json'],
-  ['Firefox package lint (addons-linter)', 'npm run --silent lint:firefox'],
+  // Builds .output/firefox-mv2, which the Firefox browser tests install.
+  ['Firefox build and package lint (addons-linter)', 'npm run --silent lint:firefox'],
 ];
 for (const [title, command] of steps) if (!run(title, command)) finish(false);
 

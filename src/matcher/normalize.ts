@@ -20,7 +20,7 @@ const NOT_CANONICAL = new RegExp(`[${INVISIBLES}${APOSTROPHE_VARIANTS}${HYPHEN_V
 
 /**
  * The lookup key of an alias or of a matched piece of text: its canonical spelling in lower case. There is no
- * Unicode normalisation here (it costs about a millisecond on first use in a page): the pack checker requires
+ * Unicode normalisation here (it is slow on its first use in a page): the pack checker requires
  * alias text in NFKC form, and page text reaches this only when the expression built from those keys matched it.
  */
 export function aliasKey(text: string): string {

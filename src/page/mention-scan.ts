@@ -10,7 +10,8 @@
  * matches across it (icon fonts put such characters in text; they only end words). It also makes every batch a
  * two-byte string. V8 compiles an expression separately for one-byte (Latin-1) and two-byte strings; the matcher
  * compiles the two-byte form ahead of time (compile.ts), and with the separator no batch ever needs the other
- * one. With a 10× pack that second compile took about 55 ms, inside the first slice of the scan.
+ * one. With a large pack that second compile was slow, and it fell inside the first slice of the scan
+ * (docs/decisions.md, 5).
  */
 import type { CompiledMatcher } from '../matcher/compile';
 import { findMentions, type Mention } from '../matcher/find-mentions';

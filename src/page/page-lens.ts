@@ -33,9 +33,9 @@ export const MAX_QUEUED_NODES = 20000;
 export const MAX_WATCHED_HIDDEN = 1000;
 /**
  * Marks are painted (their ranges registered) only in paragraphs within this many screen heights of the viewport,
- * above and below. Chromium re-checks every registered range whenever the page's DOM changes: with 5,000 ranges,
- * each change of a live page cost about 30 ms of rendering; with the ranges of a few screens it costs almost
- * nothing (docs/decisions.md, 8). Scrolling up to two screens at once still finds the next marks painted.
+ * above and below. Chromium re-checks every registered range whenever the page's DOM changes: with thousands of
+ * ranges each change of a live page costs rendering time, with the ranges of a few screens almost none (the
+ * measurements are in docs/decisions.md, 8). Scrolling up to two screens at once still finds the next marks painted.
  */
 export const PAINT_MARGIN_SCREENS = 2;
 
@@ -236,7 +236,7 @@ export class PageLens {
     this.#claims = new WeakMap();
     this.#blocks.clear();
     for (const mark of marks) mark.shown = false;
-    if (this.#relevant) this.#show(marks, true);
+    if (this.#relevant) this.#applyFirstMentionRule(marks, true);
   }
 
   #reset(): void {
@@ -296,7 +296,7 @@ export class PageLens {
         for (; node && batch.length < BATCH_NODES; node = source.next()) if (unseen || this.#needsScan(node)) batch.push(node);
         this.#scanBatch(batch, fresh);
       } while (node && now() < deadline);
-      this.#paint(fresh, unseen);
+      this.#showIfRelevant(fresh, unseen);
       if (node) {
         await yieldToPage();
         if (generation !== this.#generation) return;
@@ -363,7 +363,7 @@ export class PageLens {
     this.#markCount -= record.marks.length;
     this.#records.delete(node);
     const alive = heirs.filter((m) => this.#isKept(m));
-    if (alive.length > 0 && this.#relevant) this.#show(sortByPage(alive));
+    if (alive.length > 0 && this.#relevant) this.#applyFirstMentionRule(sortByPage(alive));
   }
 
   /** Is this mark still one of ours, on a node that is still in the page? */
@@ -371,24 +371,30 @@ export class PageLens {
     return mark.node.isConnected && this.#records.get(mark.node)?.marks.includes(mark) === true;
   }
 
-  #paint(fresh: Mark[], inPageOrder: boolean): void {
+  /**
+   * Relevance decides whether anything is shown. Until the page is about the talks, marks are kept but not shown;
+   * the slice that makes it so shows every mark kept so far.
+   */
+  #showIfRelevant(fresh: Mark[], inPageOrder: boolean): void {
     if (!this.#relevant) {
       // Relevance is sticky: once a page is about the talks, a re-render that briefly empties it does not unmark it.
       if (!isRelevant(this.#tally)) return;
       this.#relevant = true;
       fresh.length = 0;
-      this.#show(this.#allMarks(), inPageOrder);
+      this.#applyFirstMentionRule(this.#allMarks(), inPageOrder);
       return;
     }
-    this.#show(fresh, inPageOrder);
+    this.#applyFirstMentionRule(fresh, inPageOrder);
     fresh.length = 0;
   }
 
   /**
-   * Decides and displays marks. With `inPageOrder` the caller promises that no mark comes before a mark already
-   * shown in its paragraph (a first scan); otherwise a mark that does (a re-rendered first sentence) takes over.
+   * The first-mention rule: decides which marks are shown (by default the first mention of each thing per
+   * paragraph; the others wait behind it) and hands those to the viewport check. With `inPageOrder` the caller
+   * promises that no mark comes before a mark already shown in its paragraph (a first scan); otherwise a mark that
+   * does (a re-rendered first sentence) takes over.
    */
-  #show(marks: Iterable<Mark>, inPageOrder = false): void {
+  #applyFirstMentionRule(marks: Iterable<Mark>, inPageOrder = false): void {
     const every = this.#options.markEveryMention;
     for (const mark of marks) {
       if (mark.shown) continue;
@@ -416,14 +422,14 @@ export class PageLens {
         }
       }
       mark.shown = true;
-      this.#display(mark);
+      this.#paintIfNear(mark);
     }
   }
 
-  /** A shown mark is painted when its paragraph is near the viewport, or always where nothing tells us. */
-  #display(mark: Mark): void {
+  /** The viewport decides: a shown mark is painted when its paragraph is near it, or always where nothing tells us. */
+  #paintIfNear(mark: Mark): void {
     const block = mark.block;
-    if (!this.#viewport || !block) return this.#paintMark(mark);
+    if (!this.#viewport || !block) return this.#draw(mark);
     let marks = this.#shownIn.get(block);
     if (!marks) {
       this.#shownIn.set(block, (marks = new Set()));
@@ -438,10 +444,11 @@ export class PageLens {
       }
     }
     marks.add(mark);
-    if (this.#near.has(block)) this.#paintMark(mark);
+    if (this.#near.has(block)) this.#draw(mark);
   }
 
-  #paintMark(mark: Mark): void {
+  /** Draws a mark: its range, made once, goes to the highlighter. */
+  #draw(mark: Mark): void {
     mark.range ??= this.#deps.makeRange(mark.node, mark.start, mark.end);
     this.#deps.highlighter.add(mark.range);
   }
@@ -477,7 +484,7 @@ export class PageLens {
       if (entry.isIntersecting || this.#isBoxlessButShown(entry, marks)) {
         if (this.#near.has(block)) continue;
         this.#near.add(block);
-        for (const mark of marks) this.#paintMark(mark);
+        for (const mark of marks) this.#draw(mark);
       } else if (this.#near.delete(block)) {
         // Far away now: let go of the ranges too; they are made again when the paragraph comes back.
         for (const mark of marks) {

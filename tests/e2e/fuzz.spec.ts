@@ -48,8 +48,15 @@ const HOST_ON = 'fuzz.test';
 const HOST_OFF = 'fuzz-off.test';
 /** The highlight count must stay the same this long after the page's script is done (our batches wait 120 ms). */
 const QUIET_MS = 160;
-/** Longest wait for the page to settle before the checks run anyway. */
+/** Longest wait for the highlights to hold still before the checks run anyway. */
 const SETTLE_CAP_MS = 4000;
+/**
+ * Longest wait for the page's own script to finish (its signal, `__gDone`) and for our first scan (its
+ * `painted` mark). Both come well within a second on a quiet machine; the cap only ends a wait that would never
+ * end, and it must not end one that a busy machine makes slow: two cores shared with other builds ran the page
+ * scripts of the reference tabs past four seconds.
+ */
+const SCRIPT_CAP_MS = 30_000;
 /** Relevant pages whose seed is a multiple of HOVER_EVERY open a card; editable pages at TYPE_EVERY are typed into. */
 const HOVER_EVERY = 8;
 const TYPE_EVERY = 6;
@@ -253,7 +260,7 @@ async function settle(page: Page, extensionOn: boolean): Promise<{ count: number
     .waitForFunction(
       (on) => (window as unknown as { __gDone?: boolean }).__gDone === true && (!on || performance.getEntriesByName('negotiation-lens:painted').length > 0),
       extensionOn,
-      { polling: 20, timeout: SETTLE_CAP_MS },
+      { polling: 20, timeout: SCRIPT_CAP_MS },
     )
     .then(() => true)
     .catch(() => false);
@@ -337,6 +344,9 @@ async function unsoundMarks(page: Page): Promise<string[]> {
   }
   return problems;
 }
+
+/** How long the fuzz waits for an editable area to take a click. */
+const CLICK_TIMEOUT_MS = 20_000;
 
 /** Waits for our card to open (a quicker poll than waitForCard's: this runs on many pages). */
 async function cardOpens(page: Page, timeout = 5000): Promise<boolean> {
@@ -435,7 +445,9 @@ async function checkSeed(lane: Lane, page: GeneratedPage, tally: Tally, workerEr
     // Typing is the user's change, not ours: the audit looks away meanwhile.
     await on.evaluate(() => (window as unknown as { __fuzzAudit: AuditApi }).__fuzzAudit.pause());
     try {
-      await on.locator('[contenteditable]:not([contenteditable="false"])').first().click({ timeout: 3000 });
+      // Clicking waits for the area to hold still; on pages whose live script keeps changing them, with three lanes
+      // on a busy machine, that took longer than a few seconds.
+      await on.locator('[contenteditable]:not([contenteditable="false"])').first().click({ timeout: CLICK_TIMEOUT_MS });
       await rescanAfter(on, async () => {
         await on.keyboard.type(' Kyiv ');
         await on.keyboard.insertText('Zelensky met Putin 🇺🇦 and Lavrov in Moscow.');

@@ -1,0 +1,339 @@
+/**
+ * The content script's application below the browser: what opens a card (click, hover with Alt), what a
+ * navigation does to the marks, and which policy answer wins. Only ContentApp's constructor, its dependencies and
+ * its public methods are used, so these tests hold however its inside is arranged.
+ *
+ * happy-dom has no layout: the caret position and the rectangles of text are given by the test (`placeText`), and
+ * events the test dispatches are marked trusted, as the browser marks a reader's.
+ */
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildCardModel, type CardModel } from '../../src/cards/card-model';
+import { createContentApp, type ContentApp, type ContentAppDeps } from '../../src/content/content-app';
+import { aliasTableFromPack, entityIds } from '../../src/knowledge/alias-table-from-pack';
+import { indexPack } from '../../src/knowledge/pack-index';
+import { packAliasTable, unpackAliasTable } from '../../src/matcher/alias-table';
+import { compileMatcher } from '../../src/matcher/compile';
+import type { PagePolicy } from '../../src/messaging/protocol';
+import { HIGHLIGHT_NAMES, type HighlightApi } from '../../src/page/highlighter';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
+import { FakeClock, nextTurn } from '../helpers/fake-clock';
+import { miniPack } from '../helpers/packs';
+
+const pack = miniPack();
+const table = aliasTableFromPack(pack);
+const ids = entityIds(pack);
+const index = indexPack(pack);
+
+const ARTICLE = `<article>
+  <p id="first">Zelensky met Putin in Kyiv to discuss a ceasefire.</p>
+  <p id="story">Lavrov said Russia would answer the minerals deal.</p>
+</article>`;
+
+class FakeHighlight extends Set<AbstractRange> {
+  priority = 0;
+}
+
+/** The Custom Highlight API's StaticRange, which happy-dom lacks. */
+class FakeStaticRange {
+  readonly startContainer: Node;
+  readonly startOffset: number;
+  readonly endContainer: Node;
+  readonly endOffset: number;
+  readonly collapsed = false;
+  constructor(init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {
+    this.startContainer = init.startContainer;
+    this.startOffset = init.startOffset;
+    this.endContainer = init.endContainer;
+    this.endOffset = init.endOffset;
+  }
+}
+
+function policy(on: boolean, cardTrigger: PagePolicy['display']['cardTrigger'] = 'hover'): PagePolicy {
+  return {
+    decision: { on, site: on ? '127.0.0.1' : null, reason: on ? 'default' : 'site-choice' },
+    display: { highlightStyle: DEFAULT_SETTINGS.highlightStyle, markEveryMention: false, cardTrigger },
+  };
+}
+
+interface Harness {
+  window: Window;
+  document: Document;
+  app: ContentApp;
+  clock: FakeClock;
+  registry: Map<string, FakeHighlight>;
+  cardsAsked: string[];
+  policyRequests: { url: string; answer: (p: PagePolicy) => void }[];
+  storageChanged: (keys: string[]) => void;
+}
+
+const open: { window: Window; app: ContentApp }[] = [];
+afterEach(async () => {
+  for (const { window, app } of open.splice(0)) {
+    app.destroy();
+    await window.happyDOM.abort();
+    window.close();
+  }
+});
+
+/**
+ * A page with the app on it. Policy answers wait until the test gives them (`policyRequests[i].answer`), unless
+ * `answer` is set, in which case every request gets it at once.
+ */
+function harness(html = ARTICLE, answer: PagePolicy | null = policy(true)): Harness {
+  const window = new Window({ url: 'http://127.0.0.1/story', settings: { disableJavaScriptEvaluation: true } });
+  const document = window.document as unknown as Document;
+  const parsed = new window.DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.importNode(node as unknown as Node, true)));
+  const clock = new FakeClock();
+  // The app's timers and frames run on the fake clock; its scan gives way with a zero-delay timer.
+  Object.assign(window, {
+    setTimeout: clock.setTimer,
+    clearTimeout: clock.clearTimer,
+    requestAnimationFrame: (fn: () => void) => clock.setTimer(fn, 16),
+    cancelAnimationFrame: clock.clearTimer,
+    StaticRange: FakeStaticRange,
+    IntersectionObserver: undefined,
+  });
+  const registry = new Map<string, FakeHighlight>();
+  const highlightApi: HighlightApi = { registry: registry as unknown as HighlightRegistry, create: () => new FakeHighlight() as unknown as Highlight };
+  const cardsAsked: string[] = [];
+  const policyRequests: Harness['policyRequests'] = [];
+  let storageChanged: (keys: string[]) => void = () => undefined;
+  const deps: ContentAppDeps = {
+    window: window as unknown as ContentAppDeps['window'],
+    loadMatcherTable: async () => ({ revision: 'test-pack', table: packAliasTable(table) }),
+    compileMatcher: (packed) => compileMatcher(unpackAliasTable(packed)),
+    highlightApi,
+    getCardStyles: async () => '.card{}',
+    getPolicy: (url) =>
+      new Promise<PagePolicy>((resolve) => {
+        policyRequests.push({ url, answer: resolve });
+        if (answer) resolve(answer);
+      }),
+    watchStorage: (onChange) => {
+      storageChanged = onChange;
+    },
+    getCard: async (entity): Promise<CardModel | null> => {
+      cardsAsked.push(ids[entity]!);
+      return buildCardModel(index, ids[entity]!);
+    },
+    openInPopup: () => undefined,
+    openSettings: () => undefined,
+    reportProblem: () => undefined,
+    listen: () => undefined,
+    mark: () => undefined,
+    isAlive: () => true,
+  };
+  const app = createContentApp(deps);
+  open.push({ window, app });
+  return { window, document, app, clock, registry, cardsAsked, policyRequests, storageChanged: (keys) => storageChanged(keys) };
+}
+
+/** Runs the app's timers and promise chains until nothing is left to do (or `limit` timers have run). */
+async function settle(h: Harness, limit = 500): Promise<void> {
+  await nextTurn();
+  for (let i = 0; i < limit && h.clock.runNext(); i++) await nextTurn();
+  await nextTurn();
+}
+
+/**
+ * Layout for happy-dom: every text node is one line at `top` (its paragraph's index × 40 px), one 10 px glyph per
+ * character. The caret at a point is the character there.
+ */
+function placeText(h: Harness): void {
+  const texts = [...h.document.querySelectorAll('p')].map((p) => p.firstChild as Text);
+  const lineOf = (node: Node) => texts.indexOf(node as Text);
+  Object.assign(h.document, {
+    caretPositionFromPoint: (x: number, y: number) => {
+      const node = texts[Math.floor(y / 40)];
+      return node ? { offsetNode: node, offset: Math.min(Math.floor(x / 10), node.length) } : null;
+    },
+  });
+  const RangeClass = (h.window as unknown as { Range: typeof Range }).Range;
+  RangeClass.prototype.getClientRects = function (this: Range) {
+    const top = lineOf(this.startContainer) * 40;
+    const rect = { left: this.startOffset * 10, right: this.endOffset * 10, top, bottom: top + 20 };
+    return [{ ...rect, width: rect.right - rect.left, height: 20, x: rect.left, y: top, toJSON: () => rect }] as unknown as DOMRectList;
+  };
+}
+
+/** The centre of the first occurrence of `text` on the page, by the layout of `placeText`. */
+function pointOf(h: Harness, text: string): { x: number; y: number } {
+  const paragraphs = [...h.document.querySelectorAll('p')];
+  const line = paragraphs.findIndex((p) => p.textContent!.includes(text));
+  const at = paragraphs[line]!.textContent!.indexOf(text);
+  return { x: (at + text.length / 2) * 10, y: line * 40 + 10 };
+}
+
+function dispatch(h: Harness, type: 'click' | 'pointermove', point: { x: number; y: number }, options: { altKey?: boolean; trusted?: boolean } = {}): void {
+  const EventClass = type === 'click' ? h.window.MouseEvent : h.window.PointerEvent;
+  const event = new EventClass(type, { clientX: point.x, clientY: point.y, altKey: options.altKey ?? false, bubbles: true });
+  if (options.trusted !== false) Object.defineProperty(event, 'isTrusted', { value: true });
+  h.document.getElementById('first')!.dispatchEvent(event as unknown as Event);
+}
+
+/** The text of the active mark (the one whose card is open), or null. */
+function activeMark(h: Harness): string | null {
+  const [range] = [...(h.registry.get(HIGHLIGHT_NAMES.active) ?? [])];
+  return range ? (range.startContainer as Text).data.slice(range.startOffset, range.endOffset) : null;
+}
+
+const painted = (h: Harness) => [...(h.registry.get(HIGHLIGHT_NAMES.underline) ?? [])];
+
+async function started(html?: string, answer?: PagePolicy): Promise<Harness> {
+  const h = harness(html, answer ?? policy(true));
+  placeText(h);
+  await h.app.start();
+  await settle(h);
+  expect(painted(h).length).toBeGreaterThan(3);
+  return h;
+}
+
+describe('ContentApp: what opens a card', () => {
+  it('with cards on click, a click on a mark opens its card at once, and a pointer resting there opens none', async () => {
+    const h = await started(ARTICLE, policy(true, 'click'));
+    dispatch(h, 'pointermove', pointOf(h, 'Putin'));
+    await settle(h);
+    expect(activeMark(h)).toBeNull();
+    expect(h.cardsAsked).toEqual([]);
+
+    dispatch(h, 'click', pointOf(h, 'Putin'));
+    await settle(h);
+    expect(activeMark(h)).toBe('Putin');
+    expect(h.cardsAsked).toEqual(['putin']);
+    expect(h.document.querySelectorAll('[data-negotiation-lens-ui]')).toHaveLength(1);
+  });
+
+  it('a click the page made up (not trusted) opens nothing', async () => {
+    const h = await started(ARTICLE, policy(true, 'click'));
+    dispatch(h, 'click', pointOf(h, 'Putin'), { trusted: false });
+    await settle(h);
+    expect(activeMark(h)).toBeNull();
+    expect(h.cardsAsked).toEqual([]);
+  });
+
+  it('a click beside the marks opens nothing', async () => {
+    const h = await started(ARTICLE, policy(true, 'click'));
+    dispatch(h, 'click', pointOf(h, 'met'));
+    await settle(h);
+    expect(activeMark(h)).toBeNull();
+  });
+
+  it('with cards on hover with Alt, resting on a mark opens its card only while Alt is held', async () => {
+    const h = await started(ARTICLE, policy(true, 'modifier-hover'));
+    dispatch(h, 'pointermove', pointOf(h, 'Kyiv'));
+    await settle(h);
+    expect(activeMark(h)).toBeNull();
+
+    dispatch(h, 'pointermove', pointOf(h, 'Kyiv'), { altKey: true });
+    await settle(h);
+    expect(activeMark(h)).toBe('Kyiv');
+    expect(h.cardsAsked).toEqual(['ukraine']);
+  });
+
+  it('with cards on hover, a pointer move the page made up opens nothing, however long it waits', async () => {
+    const h = await started();
+    dispatch(h, 'pointermove', pointOf(h, 'Zelensky'), { trusted: false });
+    await settle(h);
+    expect(activeMark(h)).toBeNull();
+    dispatch(h, 'pointermove', pointOf(h, 'Zelensky'));
+    await settle(h);
+    expect(activeMark(h)).toBe('Zelensky');
+  });
+});
+
+describe('ContentApp: navigation', () => {
+  const rangesNow = (h: Harness) => new Set(painted(h));
+
+  it('a jump to an element of the page keeps the marks and the open card', async () => {
+    const h = await started();
+    dispatch(h, 'pointermove', pointOf(h, 'Lavrov'));
+    await settle(h);
+    expect(activeMark(h)).toBe('Lavrov');
+    const before = rangesNow(h);
+    h.app.onNavigation('http://127.0.0.1/story', 'http://127.0.0.1/story#story');
+    await settle(h);
+    expect(rangesNow(h)).toEqual(before);
+    expect(activeMark(h)).toBe('Lavrov');
+  });
+
+  it('a hash that names no element ("#/world/…", a hash router) is a new page: the card closes and the page is read again', async () => {
+    const h = await started();
+    dispatch(h, 'pointermove', pointOf(h, 'Lavrov'));
+    await settle(h);
+    const before = rangesNow(h);
+    h.app.onNavigation('http://127.0.0.1/story', 'http://127.0.0.1/story#/world/next');
+    expect(activeMark(h)).toBeNull();
+    await settle(h);
+    const after = rangesNow(h);
+    expect(after.size).toBe(before.size);
+    expect([...after].some((range) => before.has(range))).toBe(false);
+  });
+
+  it('a hash that is not valid percent-encoding does not throw, and names the element whose id it is as written', async () => {
+    const h = await started(`${ARTICLE}<p id="%E0%A4%A">Footnote.</p>`);
+    const before = rangesNow(h);
+    expect(() => h.app.onNavigation('http://127.0.0.1/story', 'http://127.0.0.1/story#%E0%A4%A')).not.toThrow();
+    await settle(h);
+    expect(rangesNow(h)).toEqual(before);
+    // Not valid encoding, and no element of that id: a new page.
+    expect(() => h.app.onNavigation('http://127.0.0.1/story#%E0%A4%A', 'http://127.0.0.1/story#%ZZ')).not.toThrow();
+    await settle(h);
+    expect([...rangesNow(h)].some((range) => before.has(range))).toBe(false);
+  });
+
+  it('a new path is a new page even when its hash names an element', async () => {
+    const h = await started();
+    const before = rangesNow(h);
+    h.app.onNavigation('http://127.0.0.1/story', 'http://127.0.0.1/next#story');
+    await settle(h);
+    expect([...rangesNow(h)].some((range) => before.has(range))).toBe(false);
+  });
+});
+
+describe('ContentApp: policy answers', () => {
+  it('an answer that arrives after a newer one is dropped', async () => {
+    const h = harness(ARTICLE, null);
+    placeText(h);
+    const starting = h.app.start();
+    await nextTurn();
+    expect(h.policyRequests).toHaveLength(1);
+    // Settings change while the first answer is on its way: a second request goes out.
+    h.storageChanged(['site:127.0.0.1']);
+    await nextTurn();
+    expect(h.policyRequests).toHaveLength(2);
+    // The newer answer comes first: on. Then the older one: off. The older one must not switch the page off.
+    h.policyRequests[1]!.answer(policy(true));
+    await settle(h);
+    h.policyRequests[0]!.answer(policy(false));
+    await starting;
+    await settle(h);
+    expect(painted(h).length).toBeGreaterThan(3);
+    expect(h.registry.has(HIGHLIGHT_NAMES.underline)).toBe(true);
+  });
+
+  it('storage changes that are not settings ask for no new answer', async () => {
+    const h = await started();
+    const asked = h.policyRequests.length;
+    h.storageChanged(['seen-events']);
+    await settle(h);
+    expect(h.policyRequests).toHaveLength(asked);
+  });
+
+  it('an answer of "off" takes every mark away, and "on" brings them back', async () => {
+    const h = harness(ARTICLE, null);
+    placeText(h);
+    const starting = h.app.start();
+    await nextTurn();
+    h.policyRequests[0]!.answer(policy(true));
+    await starting;
+    await settle(h);
+    expect(painted(h).length).toBeGreaterThan(3);
+    h.storageChanged(['site:127.0.0.1']);
+    await nextTurn();
+    h.policyRequests[1]!.answer(policy(false));
+    await settle(h);
+    expect(h.registry.has(HIGHLIGHT_NAMES.underline)).toBe(false);
+  });
+});
