@@ -143,17 +143,27 @@ export async function readActivePack(
   subtle: Subtle,
   appVersion: string,
 ): Promise<ActivePack | null> {
-  const stored = (await area.get(PACK_KEYS.active))[PACK_KEYS.active] as Partial<StoredPack> | undefined;
-  if (stored === undefined) return { pack: bundled, info: infoOf(bundled, 'bundled', true), revision: 'bundled' };
-  if (typeof stored?.text !== 'string' || !stored.info || stored.checkedBy !== appVersion) return null;
-  if (compareVersions(bundled.meta.version, stored.info.version) > 0) return null;
-  const digest = await sha256Hex(subtle, encoder.encode(stored.text));
-  if (digest !== stored.sha256) return null;
+  const raw = (await area.get(PACK_KEYS.active))[PACK_KEYS.active];
+  if (raw === undefined) return { pack: bundled, info: infoOf(bundled, 'bundled', true), revision: 'bundled' };
+  const checked = await checkStoredRecord(raw, subtle);
+  if ('problem' in checked || checked.stored.checkedBy !== appVersion) return null;
+  if (compareVersions(bundled.meta.version, checked.stored.info.version) > 0) return null;
   try {
-    return { pack: JSON.parse(stored.text) as Pack, info: stored.info, revision: `stored-${digest.slice(0, 16)}` };
+    return { pack: JSON.parse(checked.stored.text) as Pack, info: checked.stored.info, revision: checked.revision };
   } catch {
     return null;
   }
+}
+
+/** The shape and checksum of a stored record: the checks every reader of a stored pack makes first. */
+async function checkStoredRecord(raw: unknown, subtle: Subtle): Promise<{ stored: StoredPack; revision: string } | { problem: string }> {
+  const stored = raw as Partial<StoredPack> | null;
+  if (!stored || typeof stored.text !== 'string' || typeof stored.sha256 !== 'string' || !stored.info || typeof stored.info.version !== 'string') {
+    return { problem: 'its stored record is incomplete' };
+  }
+  const digest = await sha256Hex(subtle, encoder.encode(stored.text));
+  if (digest !== stored.sha256) return { problem: 'its stored text no longer matches its checksum' };
+  return { stored: stored as StoredPack, revision: `stored-${digest.slice(0, 16)}` };
 }
 
 export class ActivePackStore {
@@ -190,12 +200,9 @@ export class ActivePackStore {
   async #readStored(key: string): Promise<{ active: ActivePack; stored: StoredPack } | { problem: string } | null> {
     const raw = (await this.#deps.area.get(key))[key];
     if (raw === undefined) return null;
-    const stored = raw as Partial<StoredPack> | null;
-    if (!stored || typeof stored.text !== 'string' || typeof stored.sha256 !== 'string' || !stored.info || typeof stored.info.version !== 'string') {
-      return { problem: 'its stored record is incomplete' };
-    }
-    const digest = await sha256Hex(this.#deps.subtle, encoder.encode(stored.text));
-    if (digest !== stored.sha256) return { problem: 'its stored text no longer matches its checksum' };
+    const checked = await checkStoredRecord(raw, this.#deps.subtle);
+    if ('problem' in checked) return checked;
+    const { stored, revision } = checked;
     let pack: Pack;
     if (stored.checkedBy === this.#deps.appVersion) {
       try {
@@ -209,7 +216,7 @@ export class ActivePackStore {
       pack = result.pack;
       await this.#deps.area.set({ [key]: { ...stored, checkedBy: this.#deps.appVersion } });
     }
-    return { active: { pack, info: stored.info, revision: `stored-${digest.slice(0, 16)}` }, stored: stored as StoredPack };
+    return { active: { pack, info: stored.info, revision }, stored };
   }
 
   async #load(): Promise<ActivePack> {

@@ -66,6 +66,15 @@ async function mineralsCard(context: BrowserContext, origin: string): Promise<{ 
   return { page, text: await waitForCard(page, /Minerals deal/) };
 }
 
+/** Reloads a page that is showing the article and hovers "minerals deal" again; returns the card's text. */
+async function mineralsCardAfterReload(page: Page, text: string | RegExp): Promise<string> {
+  await page.reload();
+  await waitForMarks(page, 10);
+  const point = await markPoint(page, /^minerals deal$/);
+  await page.mouse.move(point.x, point.y);
+  return waitForCard(page, text);
+}
+
 let feed: FeedServer;
 test.beforeEach(async () => {
   feed = await startFeedServer();
@@ -200,11 +209,7 @@ test('a pack file: problems are listed with their paths; a valid unsigned pack s
   await options.bringToFront();
   await options.getByRole('button', { name: 'Use the bundled pack again' }).click();
   await expect(options.getByTestId('active-pack')).toContainText('comes with the extension');
-  await page.reload();
-  await waitForMarks(page, 10);
-  const point = await markPoint(page, /^minerals deal$/);
-  await page.mouse.move(point.x, point.y);
-  expect(await waitForCard(page, /Minerals deal/)).not.toContain(MARKER);
+  expect(await mineralsCardAfterReload(page, /Minerals deal/)).not.toContain(MARKER);
 });
 
 test('an old pack says so plainly on cards and in the popup; a pack as of today does not', async ({ context, extensionId, origin, serviceWorker }) => {
@@ -225,11 +230,7 @@ test('an old pack says so plainly on cards and in the popup; a pack as of today 
   await options.getByLabel('I understand, use this unofficial pack').check();
   await options.getByRole('button', { name: 'Use this pack' }).click();
   await expect(options.getByTestId('active-pack')).toContainText('unofficial pack');
-  await page.reload();
-  await waitForMarks(page, 10);
-  const point = await markPoint(page, /^minerals deal$/);
-  await page.mouse.move(point.x, point.y);
-  expect(await waitForCard(page, MARKER)).not.toContain('later developments are not included');
+  expect(await mineralsCardAfterReload(page, MARKER)).not.toContain('later developments are not included');
 });
 
 test('"Report a problem" on a card opens a prefilled report; the page address goes only when ticked', async ({ context, origin }) => {

@@ -4,25 +4,10 @@ import { diffPacks } from '../../src/knowledge/pack-diff';
 import type { Pack } from '../../src/knowledge/schema';
 import { validatePackText } from '../../src/knowledge/validate';
 import { unpackAliasTable } from '../../src/matcher/alias-table';
+import { memoryArea } from '../helpers/memory-area';
 import { miniPack } from '../helpers/packs';
 import { subtle } from '../helpers/signing';
 
-function memoryArea(initial: Record<string, unknown> = {}) {
-  const data = new Map(Object.entries(structuredClone(initial)));
-  return {
-    data,
-    get: async (keys: string | string[] | null) => {
-      const list = keys === null ? [...data.keys()] : Array.isArray(keys) ? keys : [keys];
-      return Object.fromEntries(list.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]));
-    },
-    set: async (items: Record<string, unknown>) => {
-      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
-    },
-    remove: async (keys: string | string[]) => {
-      for (const k of Array.isArray(keys) ? keys : [keys]) data.delete(k);
-    },
-  };
-}
 
 function newer(version: string, change: (pack: Pack) => void = () => undefined): string {
   const pack = miniPack();

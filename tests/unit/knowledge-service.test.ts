@@ -4,6 +4,7 @@ import { ActivePackStore } from '../../src/knowledge/active-pack';
 import { validatePackText } from '../../src/knowledge/validate';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { signBytes } from '../../scripts/lib/pack-keys';
+import { memoryArea } from '../helpers/memory-area';
 import { miniPack } from '../helpers/packs';
 import { encode, feedFiles, subtle, testKeys } from '../helpers/signing';
 
@@ -11,18 +12,6 @@ const project = testKeys();
 const other = testKeys();
 const FEED = 'https://feed.example/feed.json';
 
-function memoryArea() {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: async (keys: string | string[] | null) => {
-      const list = keys === null ? [...data.keys()] : Array.isArray(keys) ? keys : [keys];
-      return Object.fromEntries(list.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]));
-    },
-    set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
-    remove: async (keys: string | string[]) => void (Array.isArray(keys) ? keys : [keys]).forEach((k) => data.delete(k)),
-  };
-}
 
 const packText = (version: string) => {
   const pack = miniPack();
