@@ -137,7 +137,7 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
         return;
       }
       deps.listen(messageListener<ContentMessages>(messages.handlers), signal);
-      // Other extension data (seen events, the popup's focus request) changes too: only settings and the pack matter.
+      // Other extension data (seen events, the pack's update status) changes too: only settings and the pack matter.
       deps.watchStorage((keys) => {
         if (keys.includes(MATCHER_TABLE_KEY)) void takeNewPack();
         if (keys.some(isSettingsKey)) void pageSwitch.apply();

@@ -90,10 +90,17 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
     opener.current = null;
   }, [focusOpener]);
 
+  // Counts reads of the settings and the page's answer, and the reader's own changes. A read shows its answers only
+  // if nothing came after it: an older read can resolve last (the page was busy), and a read that started before the
+  // reader's latest click would flip the switch back.
+  const reads = useRef(0);
   const refresh = async () => {
+    const ticket = ++reads.current;
     const [nextReport, read] = await Promise.all([deps.getPageReport(), deps.readSettings()]);
-    setReport(nextReport);
-    setSettings(read.settings);
+    if (ticket === reads.current) {
+      setReport(nextReport);
+      setSettings(read.settings);
+    }
     return read;
   };
 
@@ -139,6 +146,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   };
 
   const act = async (action: () => Promise<void>) => {
+    reads.current++;
     try {
       setError(null);
       await action();

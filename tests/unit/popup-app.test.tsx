@@ -78,8 +78,8 @@ async function goBack() {
   const back = await waitFor(() => button('← Back'), 'the Back button');
   back.click();
   await waitFor(() => !$('.detail'), 'the detail view to close');
-  // Focus moves in an effect after the render.
-  await new Promise((resolve) => setTimeout(resolve, 60));
+  // Focus moves in an effect after the render: until then it is on the page's body, where the removed button left it.
+  await waitFor(() => container.contains(document.activeElement), 'focus to come back into the popup');
 }
 
 describe('PopupApp', () => {
@@ -199,8 +199,8 @@ describe('PopupApp', () => {
     reset!.click();
     await waitFor(() => container.querySelectorAll('.timeline > li').length === pack.events.length, 'every event');
     expect(container.textContent).not.toContain('No events match these filters.');
-    await new Promise((resolve) => setTimeout(resolve, 60));
     // The button is gone, so focus goes to the first filter rather than getting lost.
+    await waitFor(() => container.contains(document.activeElement), 'focus to come back into the popup');
     expect(document.activeElement).toBe(container.querySelector('#panel-timeline select'));
   });
 
@@ -271,6 +271,62 @@ describe('PopupApp', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       expect($('.whats-new')).toBeNull();
     });
+  });
+
+  it('shows the answers of the latest read when an older read of the settings resolves after it', async () => {
+    const pending: Array<(paused: boolean) => void> = [];
+    let changed: () => void = () => {};
+    let first = true;
+    await mount({ state: 'on', site: 'example.com', mentions: [] }, null, {
+      readSettings: () => {
+        if (first) {
+          first = false;
+          return Promise.resolve({ settings: DEFAULT_SETTINGS, problems: [] });
+        }
+        return new Promise((resolve) => pending.push((paused) => resolve({ settings: { ...DEFAULT_SETTINGS, paused }, problems: [] })));
+      },
+      onSettingsChanged: (callback) => ((changed = callback), () => {}),
+    });
+    const pause = () => [...container.querySelectorAll<HTMLInputElement>('.controls input')].at(-1)!;
+    expect(pause().checked).toBe(false);
+    // Paused elsewhere, then resumed: two reads on their way; the first one, older, answers last.
+    changed();
+    await waitFor(() => pending.length === 1, 'the first read');
+    changed();
+    await waitFor(() => pending.length === 2, 'the second read');
+    pending[1]!(false);
+    pending[0]!(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await waitFor(() => !container.textContent?.includes('Checking this page'), 'the answers');
+    expect(pause().checked).toBe(false);
+  });
+
+  it('keeps the reader\'s click when a read started before it answers afterwards', async () => {
+    const pending: Array<() => void> = [];
+    let changed: () => void = () => {};
+    let first = true;
+    const paused: boolean[] = [];
+    await mount({ state: 'on', site: 'example.com', mentions: [] }, null, {
+      readSettings: () => {
+        if (first) {
+          first = false;
+          return Promise.resolve({ settings: DEFAULT_SETTINGS, problems: [] });
+        }
+        // Answers with what is stored when it started: not paused.
+        return new Promise((resolve) => pending.push(() => resolve({ settings: DEFAULT_SETTINGS, problems: [] })));
+      },
+      setPaused: async (value) => void paused.push(value),
+      onSettingsChanged: (callback) => ((changed = callback), () => {}),
+    });
+    const pause = () => [...container.querySelectorAll<HTMLInputElement>('.controls input')].at(-1)!;
+    changed();
+    await waitFor(() => pending.length === 1, 'a read on its way');
+    pause().click();
+    await waitFor(() => paused.length === 1, 'the pause to be stored');
+    expect(pause().checked).toBe(true);
+    pending[0]!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(pause().checked).toBe(true);
   });
 
   it('says plainly when the knowledge is old, with a way to the update settings', async () => {
