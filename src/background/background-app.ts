@@ -85,7 +85,7 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
         const { settings, sites } = await (await settingsStore).read();
         return {
           decision: isEnabledFor(url, settings, sites),
-          display: { highlightStyle: settings.highlightStyle, markEveryMention: settings.markEveryMention, cardTrigger: settings.cardTrigger },
+          display: { highlightStyle: settings.highlightStyle, markScope: settings.markScope, wholePage: settings.wholePage, cardTrigger: settings.cardTrigger },
         };
       },
       getCard: async ({ entity, revision }) => {

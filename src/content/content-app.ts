@@ -89,7 +89,7 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
       isRendered,
       onIdle: () => deps.mark('negotiation-lens:idle'),
     },
-    { markEveryMention: false },
+    { markScope: 'section', wholePage: false },
   );
   const machine = new HoverMachine<CardTarget>({
     ...timers,

@@ -67,7 +67,7 @@ export function createPageSwitch({ lens, highlighter, matcher, url, getPolicy, m
       const wasOn = decision?.on ?? false;
       decision = policy.decision;
       highlighter.setStyle(display.highlightStyle);
-      lens.setOptions({ markEveryMention: display.markEveryMention });
+      lens.setOptions({ markScope: display.markScope, wholePage: display.wholePage });
       if (decision.on && !wasOn) {
         mark('negotiation-lens:scan-start');
         lens.start();

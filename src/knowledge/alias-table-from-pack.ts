@@ -14,7 +14,7 @@ export function aliasTableFromPack(pack: Pack): AliasTable {
     const index = entities.push(entity) - 1;
     for (const alias of list) aliases.push({ text: alias.text, case: alias.case, generic: alias.generic ?? false, entity: index });
   };
-  for (const a of pack.actors) addEntity({ id: a.id, core: a.party === 'ukraine' || a.party === 'russia' }, a.aliases);
+  for (const a of pack.actors) addEntity({ id: a.id, core: a.party === 'ukraine' || a.party === 'russia', oncePerArticle: a.kind !== 'person' }, a.aliases);
   for (const t of pack.topics) addEntity({ id: t.id, core: true }, t.aliases);
   for (const e of pack.events) addEntity({ id: e.id, core: true }, e.aliases);
   return { entities, aliases };

@@ -17,6 +17,11 @@ export interface TableEntity {
    * appear in stories about other conflicts, so on their own they prove nothing.
    */
   core: boolean;
+  /**
+   * A state or a bloc (Ukraine, Russia, the United States, the EU, NATO, with their capitals as aliases): named all
+   * through any article about the talks, so marked once per article by default. Still counts for relevance.
+   */
+  oncePerArticle?: boolean;
 }
 
 export interface TableAlias {
@@ -27,9 +32,9 @@ export interface TableAlias {
   entity: number;
 }
 
-/** What the matcher needs: whether each entity is core, and the aliases. */
+/** What the matcher needs: whether each entity is core and marked once per article, and the aliases. */
 export interface MatcherTable {
-  entities: readonly { core: boolean }[];
+  entities: readonly Pick<TableEntity, 'core' | 'oncePerArticle'>[];
   aliases: readonly TableAlias[];
 }
 
@@ -40,7 +45,7 @@ export interface AliasTable extends MatcherTable {
 
 /**
  * The wire form in the content script bundle, a string with one line per entity (the line number is the entity
- * key). A line starts with "!" for a core entity, then lists its aliases separated by "|", each prefixed with its
+ * key). A line starts with "!" for a core entity and "^" for one marked once per article (in that order), then lists its aliases separated by "|", each prefixed with its
  * case rule ("a" any, "p" proper, "e" exact) and "*" when generic: `!pZelensky|pZelenskyy|pVolodymyr Zelensky`.
  * The pack checker forbids "|" and line breaks in alias text.
  */
@@ -49,22 +54,19 @@ export type PackedAliasTable = string;
 const CASE_LETTERS = 'ape';
 
 export function packAliasTable(table: AliasTable): PackedAliasTable {
-  const lines: string[] = table.entities.map((e) => (e.core ? '!' : ''));
-  for (const a of table.aliases) {
-    const line = lines[a.entity]!;
-    const item = CASE_LETTERS[CASE_RULES.indexOf(a.case)]! + (a.generic ? '*' : '') + a.text;
-    lines[a.entity] = line === '' || line === '!' ? line + item : `${line}|${item}`;
-  }
-  return lines.join('\n');
+  const flags = table.entities.map((e) => (e.core ? '!' : '') + (e.oncePerArticle ? '^' : ''));
+  const items: string[][] = table.entities.map(() => []);
+  for (const a of table.aliases) items[a.entity]!.push(CASE_LETTERS[CASE_RULES.indexOf(a.case)]! + (a.generic ? '*' : '') + a.text);
+  return flags.map((flag, i) => flag + items[i]!.join('|')).join('\n');
 }
 
 export function unpackAliasTable(packed: PackedAliasTable): MatcherTable {
-  const entities: { core: boolean }[] = [];
+  const entities: MatcherTable['entities'][number][] = [];
   const aliases: TableAlias[] = [];
   packed.split('\n').forEach((line, entity) => {
-    const core = line.startsWith('!');
-    entities.push({ core });
-    for (const item of (core ? line.slice(1) : line).split('|')) {
+    const flags = /^!?\^?/.exec(line)![0];
+    entities.push({ core: flags.includes('!'), oncePerArticle: flags.includes('^') });
+    for (const item of line.slice(flags.length).split('|')) {
       if (!item) continue;
       const generic = item[1] === '*';
       aliases.push({ entity, case: CASE_RULES[CASE_LETTERS.indexOf(item[0]!)]!, generic, text: item.slice(generic ? 2 : 1) });

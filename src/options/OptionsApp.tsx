@@ -152,15 +152,33 @@ function SettingsPage({ session, snapshot, knowledge }: PageProps) {
           ]}
         />
         <RadioGroup
-          legend={SETTING_LABELS.markEveryMention}
-          name="markEveryMention"
-          value={settings.markEveryMention ? 'every' : 'first'}
-          onChange={(value) => set('markEveryMention', value === 'every')}
+          legend={SETTING_LABELS.markScope}
+          name="markScope"
+          value={settings.markScope}
+          onChange={(value) => set('markScope', value)}
           options={[
-            { value: 'first', label: 'The first mention of each in a paragraph', hint: 'Keeps long articles calm.' },
+            {
+              value: 'section',
+              label: 'The first mention of each in a section of the article',
+              hint: 'Calm: states and blocs such as Ukraine, Russia, the EU and NATO are marked once per article.',
+            },
+            { value: 'paragraph', label: 'The first mention of each in a paragraph' },
             { value: 'every', label: 'Every mention' },
           ]}
         />
+        <div class="choice">
+          <input
+            type="checkbox"
+            id="wholePage"
+            checked={settings.wholePage}
+            aria-describedby="wholePage-hint"
+            onChange={(event) => set('wholePage', event.currentTarget.checked)}
+          />
+          <label for="wholePage">{SETTING_LABELS.wholePage}</label>
+        </div>
+        <p id="wholePage-hint" class="hint">
+          Off: only the article is marked, not the page's navigation, headlines, bylines, datelines or related stories.
+        </p>
       </section>
 
       <section aria-labelledby="cards-title">

@@ -1,7 +1,8 @@
 /**
  * The mark records: the marks found in each text node, and which of them are shown. By default only the first
- * mention of each thing per paragraph is shown; the others wait behind it, and the next one takes its place when
- * it goes. Shown marks are handed to the painter, which decides whether they are near enough to paint.
+ * mention of each thing in its claim (a section of the article, a paragraph: the caller decides) is shown; the
+ * others wait behind it, and the next one takes its place when it goes. Shown marks are handed to the painter,
+ * which decides whether they are near enough to paint.
  */
 import { blockOf } from './text-nodes';
 import { comesBefore, type Mark } from './marks';
@@ -10,6 +11,12 @@ import type { ViewportPainter } from './viewport-painter';
 /** Marks kept at most. Beyond it new text is not marked until older marked text leaves the page. */
 export const MAX_MARKS = 5000;
 
+/**
+ * Where a mark may be shown: in the element it claims (the first mention of its thing there), everywhere (null),
+ * or nowhere (false: the page's chrome).
+ */
+export type ClaimRule = (mark: Mark) => Element | null | false;
+
 export interface NodeRecord {
   data: string;
   marks: Mark[];
@@ -17,7 +24,7 @@ export interface NodeRecord {
 
 export class MarkRecords {
   #records = new Map<Text, NodeRecord>();
-  /** Per paragraph: the shown mark of each entity, and the marks of that entity held back behind it, in page order. */
+  /** Per claim: the shown mark of each entity, and the marks of that entity held back behind it, in page order. */
   #claims = new WeakMap<Element, Map<number, { holder: Mark; waiting: Mark[] }>>();
   #count = 0;
   /** Each parent element's block (blockOf), remembered while the page holds still. */
@@ -67,8 +74,8 @@ export class MarkRecords {
     const heirs: Mark[] = [];
     for (const mark of record.marks) {
       if (mark.shown) this.#painter.unpaint(mark);
-      // The first mention of its paragraph goes: the next mention of the same thing there takes its place.
-      const claimed = mark.shown && mark.block ? this.#claims.get(mark.block) : undefined;
+      // The first mention in its claim goes: the next mention of the same thing there takes its place.
+      const claimed = mark.shown && mark.claim ? this.#claims.get(mark.claim) : undefined;
       const claim = claimed?.get(mark.entity);
       if (claim?.holder === mark) {
         claimed!.delete(mark.entity);
@@ -86,18 +93,20 @@ export class MarkRecords {
   }
 
   /**
-   * The first-mention rule: decides which of `marks` are shown, and hands those to the painter. With `every`,
-   * every mark is. With `inPageOrder` the caller promises that no mark comes before a mark already shown in its
-   * paragraph (a first scan); otherwise a mark that does (a re-rendered first sentence) takes over.
+   * The first-mention rule: decides which of `marks` are shown, and hands those to the painter. `claimIn` says where
+   * each mark may be shown. With `inPageOrder` the caller promises that no mark comes before a mark already shown
+   * in its claim (a first scan); otherwise a mark that does (a re-rendered first sentence) takes over.
    */
-  applyFirstMentionRule(marks: Iterable<Mark>, every: boolean, inPageOrder = false): void {
+  applyFirstMentionRule(marks: Iterable<Mark>, claimIn: ClaimRule, inPageOrder = false): void {
     for (const mark of marks) {
       if (mark.shown) continue;
-      const block = this.blockOf(mark.node);
-      mark.block = block;
-      if (!every && block) {
-        let claimed = this.#claims.get(block);
-        if (!claimed) this.#claims.set(block, (claimed = new Map()));
+      mark.block = this.blockOf(mark.node);
+      const where = claimIn(mark);
+      if (where === false) continue;
+      mark.claim = where;
+      if (where) {
+        let claimed = this.#claims.get(where);
+        if (!claimed) this.#claims.set(where, (claimed = new Map()));
         const claim = claimed.get(mark.entity);
         const holder = claim?.holder;
         if (claim && holder !== mark && holder!.shown && this.isKept(holder!)) {
@@ -107,7 +116,7 @@ export class MarkRecords {
             claim.waiting.push(mark);
             continue;
           }
-          // The new mark is earlier in the paragraph: it is the first mention now, and the old one waits.
+          // The new mark comes first in its claim: it is the first mention now, and the old one waits.
           this.#painter.unpaint(holder!);
           holder!.shown = false;
           claim.waiting.push(holder!);

@@ -11,8 +11,13 @@ export interface Mark {
    */
   range: StaticRange | null;
   shown: boolean;
-  /** The paragraph it was shown or held back in (first mention per paragraph); kept for when it goes away. */
+  /** Its paragraph, for painting near the viewport and for telling when its text moved to another paragraph. */
   block: Element | null;
+  /**
+   * The element it is the first mention in, or waits behind that mention in (a section, a paragraph, the article);
+   * null when it is shown whatever else is there. Kept for when it goes away.
+   */
+  claim: Element | null;
 }
 
 /** Is mark `a` before mark `b` in the page? */

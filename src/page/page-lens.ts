@@ -5,16 +5,19 @@
  * - sliced-scan.ts: the time-sliced scan, so that no task blocks the page;
  * - mark-records.ts: the marks of each text node and the first-mention rule, with a cap (MAX_MARKS), so a live
  *   blog that grows for hours costs bounded memory;
+ * - article-scope.ts: where the article is, its sections, and the page's chrome around it (calm marking);
  * - viewport-painter.ts: painting only near the viewport;
  * - mutation-batches.ts: collecting the page's changes into batches;
  * - hidden-text.ts: watching hidden text until it is shown.
  */
 import type { CompiledMatcher } from '../matcher/compile';
+import type { Settings } from '../settings/settings';
 import { findMentions } from '../matcher/find-mentions';
 import { addToTally, isRelevant, newTally } from '../matcher/relevance';
+import { ArticleScope } from './article-scope';
 import { canWatchMore, shownAtLast, unwatch, watchHidden } from './hidden-text';
 import type { Highlighter } from './highlighter';
-import { MarkRecords, MAX_MARKS, type NodeRecord } from './mark-records';
+import { MarkRecords, MAX_MARKS, type ClaimRule, type NodeRecord } from './mark-records';
 import { sortByPage, type Mark } from './marks';
 import { scanTextNodes, type RenderedCheck } from './mention-scan';
 import { isOurs, MutationBatches } from './mutation-batches';
@@ -33,7 +36,8 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 export interface LensOptions {
-  markEveryMention: boolean;
+  markScope: Settings['markScope'];
+  wholePage: boolean;
 }
 
 export interface LensDeps {
@@ -65,6 +69,7 @@ export class PageLens {
   readonly #painter: ViewportPainter;
   readonly #marks: MarkRecords;
   readonly #changes: MutationBatches;
+  readonly #article: ArticleScope;
   #viewport: IntersectionObserver | null = null;
   #tally = newTally();
   #relevant = false;
@@ -88,6 +93,10 @@ export class PageLens {
     const viewport = () => this.#viewport;
     this.#painter = new ViewportPainter(deps, viewport);
     this.#marks = new MarkRecords(this.#painter);
+    this.#article = new ArticleScope(() => {
+      const root = deps.root();
+      return root && root.nodeType === ELEMENT_NODE ? (root as Element) : null;
+    });
     this.#changes = new MutationBatches(deps, {
       onDue: () => this.#scanBatchWhenFree(),
       onRemoved: (node) => {
@@ -164,15 +173,29 @@ export class PageLens {
   }
 
   setOptions(options: LensOptions): void {
-    if (options.markEveryMention === this.#options.markEveryMention) return;
+    if (options.markScope === this.#options.markScope && options.wholePage === this.#options.wholePage) return;
     this.#options = options;
-    // Which marks are shown depends on the option: decide again for every mark, in page order.
+    // Which marks are shown depends on the options: decide again for every mark, in page order.
     const marks = sortByPage(this.#marks.unshowAll());
-    if (this.#relevant) this.#marks.applyFirstMentionRule(marks, options.markEveryMention, true);
+    if (this.#relevant) this.#marks.applyFirstMentionRule(marks, this.#claimIn, true);
   }
+
+  /**
+   * Where a mark may be shown (see ClaimRule). By default only in the article, not its chrome; the first mention of
+   * each thing per section, and of each state or bloc once in the whole article.
+   */
+  readonly #claimIn: ClaimRule = (mark) => {
+    const { markScope, wholePage } = this.#options;
+    const article = this.#article;
+    if (!wholePage && !article.isArticleText(mark.node, mark.start, mark.end)) return false;
+    if (markScope === 'every' || !mark.block) return null;
+    if (markScope === 'paragraph') return mark.block;
+    return this.#deps.matcher().entities[mark.entity]?.oncePerArticle ? (wholePage ? this.#deps.root() as Element : article.root) : article.sectionOf(mark.block);
+  };
 
   #reset(): void {
     this.#marks.forgetAll();
+    this.#article.forget();
     this.#tally = newTally();
     this.#relevant = false;
     this.#visibility.clear();
@@ -240,7 +263,7 @@ export class PageLens {
       const node = found.node;
       const marks = found.mentions
         .slice(0, room)
-        .map((m): Mark => ({ node, start: m.start, end: m.end, entity: m.entity, generic: m.generic, range: null, shown: false, block: null }));
+        .map((m): Mark => ({ node, start: m.start, end: m.end, entity: m.entity, generic: m.generic, range: null, shown: false, block: null, claim: null }));
       this.#marks.keep(node, { data: found.data, marks });
       fresh.push(...marks);
       addToTally(this.#tally, matcher, marks);
@@ -261,7 +284,7 @@ export class PageLens {
   #drop(node: Text, record: NodeRecord): void {
     const heirs = this.#marks.dropNode(node, record);
     addToTally(this.#tally, this.#deps.matcher(), record.marks, -1);
-    if (heirs.length > 0 && this.#relevant) this.#marks.applyFirstMentionRule(sortByPage(heirs), this.#options.markEveryMention);
+    if (heirs.length > 0 && this.#relevant) this.#marks.applyFirstMentionRule(sortByPage(heirs), this.#claimIn);
   }
 
   /**
@@ -269,16 +292,15 @@ export class PageLens {
    * the slice that makes it so shows every mark kept so far.
    */
   #showIfRelevant(fresh: Mark[], inPageOrder: boolean): void {
-    const every = this.#options.markEveryMention;
     if (!this.#relevant) {
       // Relevance is sticky: once a page is about the talks, a re-render that briefly empties it does not unmark it.
       if (!isRelevant(this.#tally)) return;
       this.#relevant = true;
       fresh.length = 0;
-      this.#marks.applyFirstMentionRule(this.#marks.allMarks(), every, inPageOrder);
+      this.#marks.applyFirstMentionRule(this.#marks.allMarks(), this.#claimIn, inPageOrder);
       return;
     }
-    this.#marks.applyFirstMentionRule(fresh, every, inPageOrder);
+    this.#marks.applyFirstMentionRule(fresh, this.#claimIn, inPageOrder);
     fresh.length = 0;
   }
 
@@ -312,6 +334,7 @@ export class PageLens {
     // Visibility and blocks can change with the page; do not trust answers from before this batch.
     this.#visibility.clear();
     this.#marks.forgetBlocks();
+    this.#article.forget();
     if (batch.removals) {
       for (const [node, record] of this.#marks.records) if (!node.isConnected) this.#drop(node, record);
       unwatch(this.#hiddenWatched, this.#viewport, false);

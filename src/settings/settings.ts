@@ -7,11 +7,13 @@
  */
 import { PARTY_IDS, TRACK_IDS, type PartyId, type TrackId } from '../vocabulary/pack-terms';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const DEFAULT_MODES = ['everywhere', 'news-sites', 'opt-in'] as const;
 export const CARD_TRIGGERS = ['hover', 'click', 'modifier-hover'] as const;
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
+/** Which mentions are marked: the first of each thing per article section, per paragraph, or every one. */
+export const MARK_SCOPES = ['section', 'paragraph', 'every'] as const;
 
 export interface Settings {
   /** Pauses the extension everywhere, whatever the site choices say. */
@@ -20,8 +22,13 @@ export interface Settings {
   defaultMode: (typeof DEFAULT_MODES)[number];
   cardTrigger: (typeof CARD_TRIGGERS)[number];
   highlightStyle: (typeof HIGHLIGHT_STYLES)[number];
-  /** Mark every mention, rather than the first of each thing per paragraph. */
-  markEveryMention: boolean;
+  /**
+   * Which mentions are marked. With "section" (the default), states and blocs are marked once per article; with
+   * "paragraph", the first mention of each thing per paragraph; with "every", every mention.
+   */
+  markScope: (typeof MARK_SCOPES)[number];
+  /** Mark the page's navigation, headers, bylines and related-story lists too, not only the article. */
+  wholePage: boolean;
   /** Tracks and parties shown in cards and the timeline. */
   tracks: TrackId[];
   parties: PartyId[];
@@ -42,7 +49,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   defaultMode: 'everywhere',
   cardTrigger: 'hover',
   highlightStyle: 'underline',
-  markEveryMention: false,
+  markScope: 'section',
+  wholePage: false,
   tracks: [...TRACK_IDS],
   parties: [...PARTY_IDS],
   // The extension makes no request of its own until the reader asks for updates.
@@ -83,7 +91,8 @@ export const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   defaultMode: oneOf(DEFAULT_MODES),
   cardTrigger: oneOf(CARD_TRIGGERS),
   highlightStyle: oneOf(HIGHLIGHT_STYLES),
-  markEveryMention: isBoolean,
+  markScope: oneOf(MARK_SCOPES),
+  wholePage: isBoolean,
   tracks: subsetOf(TRACK_IDS),
   parties: subsetOf(PARTY_IDS),
   packUpdates: isBoolean,
@@ -110,11 +119,16 @@ export interface ReadResult {
 
 /**
  * Migrations from older stored versions, by the version they upgrade from. Each takes the raw storage record
- * and returns the record for the next version. Version 1 is the first stored format, so there are none yet;
- * the mechanism is tested with migrations supplied by the test.
+ * and returns the record for the next version.
  */
 export type Migration = (record: Record<string, unknown>) => Record<string, unknown>;
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Version 1 had a yes/no "mark every mention"; no meant the first mention per paragraph.
+  1: (record) => {
+    const { 'pref:markEveryMention': every, ...rest } = record;
+    return every === true ? { ...rest, 'pref:markScope': 'every' } : every === false ? { ...rest, 'pref:markScope': 'paragraph' } : rest;
+  },
+};
 
 /** Reads settings from a raw storage record: migrate, then check each key on its own. Pure. */
 export function readSettings(raw: Record<string, unknown>, migrations: Readonly<Record<number, Migration>> = MIGRATIONS): ReadResult {

@@ -7,6 +7,7 @@ import {
   MIGRATIONS,
   prefKey,
   readSettings,
+  SETTING_NAMES,
   SETTINGS_VERSION,
   SITE_KEY_PREFIX,
   VERSION_KEY,
@@ -59,6 +60,8 @@ export class SettingsStore {
       for (const name of Object.keys(result.settings) as (keyof Settings)[])
         if (migrated || result.invalidKeys.includes(prefKey(name))) repaired[prefKey(name)] = result.settings[name];
       for (const key of result.invalidKeys) if (key.startsWith(SITE_KEY_PREFIX)) broken.push(key);
+      // Settings a migration retired (version 1's "pref:markEveryMention") go too.
+      if (migrated) for (const key of Object.keys(raw)) if (key.startsWith('pref:') && !SETTING_NAMES.some((name) => prefKey(name) === key)) broken.push(key);
       try {
         await this.area.set(repaired);
         if (broken.length) await this.area.remove(broken);

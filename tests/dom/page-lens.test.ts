@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
 import { compileMatcher } from '../../src/matcher/compile';
 import { Highlighter, HIGHLIGHT_NAMES, type HighlightApi } from '../../src/page/highlighter';
-import { BATCH_NODES, MAX_MARKS, MAX_QUEUED_NODES, MAX_WATCHED_HIDDEN, PageLens, SLICE_MS, type LensDeps } from '../../src/page/page-lens';
+import { BATCH_NODES, MAX_MARKS, MAX_QUEUED_NODES, MAX_WATCHED_HIDDEN, PageLens, SLICE_MS, type LensDeps, type LensOptions } from '../../src/page/page-lens';
 import { isRendered } from '../../src/page/text-nodes';
 import { FakeClock, nextTurn } from '../helpers/fake-clock';
 import { bundledPack, fixturePath } from '../helpers/packs';
@@ -40,7 +40,7 @@ afterEach(async () => {
   }
 });
 
-function setup(html: string, markEveryMention = true, overrides: Partial<LensDeps> = {}): Setup {
+function setup(html: string, markEveryMention = true, overrides: Partial<LensDeps> = {}, options: Partial<LensOptions> = {}): Setup {
   const window = new Window({ url: 'http://127.0.0.1/', settings: { disableJavaScriptEvaluation: true } });
   open.push(window);
   const parsed = new window.DOMParser().parseFromString(html, 'text/html');
@@ -63,7 +63,8 @@ function setup(html: string, markEveryMention = true, overrides: Partial<LensDep
       isRendered,
       ...overrides,
     },
-    { markEveryMention },
+    // The paragraph rule and the whole page unless a test says otherwise: most tests here are about other things.
+    { markScope: markEveryMention ? 'every' : 'paragraph', wholePage: true, ...options },
   );
   const painted = () =>
     lens.shownMarks().map((m) => ({ text: m.node.data.slice(m.start, m.end), id: table.entities[m.entity]!.id }));
@@ -185,7 +186,7 @@ describe('page lens on saved pages', () => {
       { text: 'Putin', id: 'putin' },
       { text: 'Russia', id: 'russia' },
     ]);
-    s.lens.setOptions({ markEveryMention: true });
+    s.lens.setOptions({ markScope: 'every', wholePage: true });
     expect(s.painted()).toHaveLength(6);
   });
 

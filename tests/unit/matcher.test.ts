@@ -75,10 +75,14 @@ describe('findMentions', () => {
 });
 
 describe('the packed alias table', () => {
-  it('round-trips every alias, case rule, generic flag and core flag', async () => {
+  it('round-trips every alias, case rule, generic flag, core flag and once-per-article flag', async () => {
     const { packAliasTable, unpackAliasTable } = await import('../../src/matcher/alias-table');
     const unpacked = unpackAliasTable(packAliasTable(table));
-    expect(unpacked.entities).toEqual(table.entities.map((e) => ({ core: e.core })));
+    expect(unpacked.entities).toEqual(table.entities.map((e) => ({ core: e.core, oncePerArticle: e.oncePerArticle ?? false })));
+    // States and blocs are the ones marked once per article; both flags occur, alone and together.
+    const flagged = table.entities.filter((e) => e.oncePerArticle).map((e) => e.id);
+    expect(flagged).toEqual(expect.arrayContaining(['ukraine', 'russia', 'united-states', 'european-union']));
+    expect(flagged).not.toContain('zelensky');
     const sortKey = (a: { entity: number; text: string }) => `${a.entity}:${a.text}`;
     expect([...unpacked.aliases].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual([...table.aliases].sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
   });

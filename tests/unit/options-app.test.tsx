@@ -89,11 +89,11 @@ describe('OptionsApp', () => {
   });
 
   it('shows unreadable stored values once', async () => {
-    await fakeBrowser.storage.sync.set({ 'pref:highlightStyle': 42, 'pref:markEveryMention': true });
+    await fakeBrowser.storage.sync.set({ 'pref:highlightStyle': 42, 'pref:markScope': 'every' });
     await mount();
     await waitFor(() => container.textContent?.includes('Some stored settings could not be read'), 'the notice');
     expect(container.textContent).toContain('pref:highlightStyle');
-    expect(byId<HTMLInputElement>('markEveryMention-every')!.checked).toBe(true);
+    expect(byId<HTMLInputElement>('markScope-every')!.checked).toBe(true);
     render(null, container);
     await mount();
     expect(container.textContent).not.toContain('Some stored settings could not be read');

@@ -76,7 +76,7 @@ describe('the notice about settings that could not be read', () => {
   });
 
   it('names each reset key, with what the page calls it', () => {
-    const notice = problemNotice(readSettings({ 'settings-version': 1, 'pref:highlightStyle': 42, 'pref:markEveryMention': true, 'site:bbc.com': 7 }));
+    const notice = problemNotice(readSettings({ 'settings-version': 2, 'pref:highlightStyle': 42, 'pref:markScope': 'every', 'site:bbc.com': 7 }));
     expect(notice?.summary).toBe(
       'Some stored settings could not be read and were reset to their defaults: How mentions are marked (pref:highlightStyle); ' +
         'the choice for bbc.com (site:bbc.com), which now follows the default.',

@@ -37,10 +37,10 @@ describe('SettingsSession', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('loads, repairing unreadable values, and reports their problems only on the first read', async () => {
-    await fakeBrowser.storage.sync.set({ 'pref:highlightStyle': 42, 'pref:markEveryMention': true });
+    await fakeBrowser.storage.sync.set({ 'pref:highlightStyle': 42, 'pref:markScope': 'every' });
     const session = new SettingsSession(new SettingsStore(fakeBrowser.storage.sync));
     await session.load();
-    expect(session.current.state?.settings).toMatchObject({ highlightStyle: 'underline', markEveryMention: true });
+    expect(session.current.state?.settings).toMatchObject({ highlightStyle: 'underline', markScope: 'every' });
     expect(session.current.loadProblems?.invalidKeys).toEqual(['pref:highlightStyle']);
     expect(await fakeBrowser.storage.sync.get('pref:highlightStyle')).toEqual({ 'pref:highlightStyle': 'underline' });
 

@@ -30,8 +30,8 @@ describe('readSettings', () => {
   });
 
   it('keeps what it understands from a newer version, and says so', () => {
-    const result = readSettings({ [VERSION_KEY]: SETTINGS_VERSION + 1, 'pref:markEveryMention': true });
-    expect(result.settings.markEveryMention).toBe(true);
+    const result = readSettings({ [VERSION_KEY]: SETTINGS_VERSION + 1, 'pref:markScope': 'every' });
+    expect(result.settings.markScope).toBe('every');
     expect(result.problems[0]).toMatch(/newer version/);
   });
 
@@ -68,19 +68,19 @@ describe('SettingsStore', () => {
   it('loses neither change when two tabs toggle different sites at once', async () => {
     const tabA = new SettingsStore(fakeBrowser.storage.sync);
     const tabB = new SettingsStore(fakeBrowser.storage.sync);
-    await Promise.all([tabA.setSite('a.example', 'off'), tabB.setSite('b.example', 'on'), tabA.set('paused', true), tabB.set('markEveryMention', true)]);
+    await Promise.all([tabA.setSite('a.example', 'off'), tabB.setSite('b.example', 'on'), tabA.set('paused', true), tabB.set('markScope', 'every')]);
     const { settings, sites } = await tabA.read();
     expect(sites).toEqual({ 'a.example': 'off', 'b.example': 'on' });
-    expect(settings).toMatchObject({ paused: true, markEveryMention: true });
+    expect(settings).toMatchObject({ paused: true, markScope: 'every' });
   });
 
   it('repairs corrupt values once, so the problem is not reported again', async () => {
-    await fakeBrowser.storage.sync.set({ 'pref:paused': 'corrupt', 'pref:markEveryMention': true });
+    await fakeBrowser.storage.sync.set({ 'pref:paused': 'corrupt', 'pref:markScope': 'every' });
     const store = new SettingsStore(fakeBrowser.storage.sync);
     expect((await store.readAndRepair()).problems).toHaveLength(1);
     const again = await store.readAndRepair();
     expect(again.problems).toEqual([]);
-    expect(again.settings.markEveryMention).toBe(true);
+    expect(again.settings.markScope).toBe('every');
   });
 
   it('leaves settings saved by a newer version as they are', async () => {
@@ -91,11 +91,25 @@ describe('SettingsStore', () => {
   });
 
   it('writes every setting in the current format after a migration', async () => {
-    await fakeBrowser.storage.sync.set({ [VERSION_KEY]: SETTINGS_VERSION - 1, 'pref:highlight': true, 'pref:markEveryMention': true });
+    await fakeBrowser.storage.sync.set({ [VERSION_KEY]: SETTINGS_VERSION - 1, 'pref:highlight': true, 'pref:markScope': 'every' });
     const migrations = { [SETTINGS_VERSION - 1]: (r: Record<string, unknown>) => ({ ...r, 'pref:highlightStyle': r['pref:highlight'] ? 'background' : 'none' }) };
     await new SettingsStore(fakeBrowser.storage.sync, migrations).readAndRepair();
     const stored = await fakeBrowser.storage.sync.get(null);
-    expect(stored).toMatchObject({ [VERSION_KEY]: SETTINGS_VERSION, 'pref:highlightStyle': 'background', 'pref:markEveryMention': true });
+    expect(stored).toMatchObject({ [VERSION_KEY]: SETTINGS_VERSION, 'pref:highlightStyle': 'background', 'pref:markScope': 'every' });
+  });
+
+  it.each([
+    [true, 'every'],
+    [false, 'paragraph'],
+    [undefined, DEFAULT_SETTINGS.markScope],
+  ])('moves version 1\'s "mark every mention" = %s to "which mentions are marked" = %s, and removes the old key', async (every, scope) => {
+    await fakeBrowser.storage.sync.set({ [VERSION_KEY]: 1, ...(every === undefined ? {} : { 'pref:markEveryMention': every }), 'pref:paused': true });
+    const result = await new SettingsStore(fakeBrowser.storage.sync).readAndRepair();
+    expect(result.problems).toEqual([]);
+    expect(result.settings).toMatchObject({ markScope: scope, paused: true, wholePage: false });
+    const stored = await fakeBrowser.storage.sync.get(null);
+    expect(stored).toMatchObject({ [VERSION_KEY]: SETTINGS_VERSION, 'pref:markScope': scope, 'pref:paused': true });
+    expect(stored).not.toHaveProperty('pref:markEveryMention');
   });
 
   it('turns a failing storage area into a clear error', async () => {
