@@ -11,11 +11,9 @@
  * It only reads the DOM. Answers are remembered until `forget()`, called when the page changes.
  */
 
-const CHROME = [
-  'nav', 'header', 'footer', 'aside', 'h1',
-  '[role=navigation]', '[role=banner]', '[role=contentinfo]', '[role=complementary]', '[rel=author]',
-  '[class*=byline]', '[class*=dateline]', '[class*=masthead]', '[class*=kicker]', '[class*=credit]', '[class*=related]', '[class*=breadcrumb]',
-].join();
+const CHROME =
+  'nav,header,footer,aside,h1,[role=navigation],[role=banner],[role=contentinfo],[role=complementary],[rel=author],' +
+  '[class*=byline],[class*=dateline],[class*=masthead],[class*=kicker],[class*=credit],[class*=related],[class*=breadcrumb]';
 
 /** Node.compareDocumentPosition: the other node precedes this one. */
 const PRECEDING = 2;
@@ -49,8 +47,8 @@ export class ArticleScope {
     this.#sections.clear();
   }
 
-  /** Is the text at `offset` of `node` the article's own, not chrome and not a dateline? */
-  isArticleText(node: Text, start: number, end: number): boolean {
+  /** Is the text of `node` that ends at `end` the article's own, not chrome and not a dateline? */
+  isArticleText(node: Text, end: number): boolean {
     const root = this.root;
     const parent = node.parentElement;
     if (!root || !parent || !root.contains(parent)) return false;
@@ -60,7 +58,7 @@ export class ArticleScope {
       chrome = outer !== null && root.contains(outer);
       this.#chrome.set(parent, chrome);
     }
-    return !chrome && !isDateline(node.data, start, end);
+    return !chrome && !(end < 90 && end <= (DATELINE.exec(node.data.slice(0, 90))?.[0].length ?? 0));
   }
 
   /** The section heading a paragraph comes under, or the article itself before the first one. */
@@ -91,15 +89,11 @@ export class ArticleScope {
 }
 
 /**
- * A wire dateline at the start of a paragraph: capitals up to the mention, then the agency or a dash close after
- * it ("ABU DHABI (Reuters) —", "KYIV, Ukraine (AP) —"). A dateline in an element of its own is chrome already.
+ * A wire dateline at the start of a paragraph: a place in capitals, perhaps a region or a date, perhaps the agency,
+ * then a dash ("ABU DHABI (Reuters) —", "KYIV, Ukraine (AP) —", "RIYADH, Feb 18 (Wire) -"). A dateline in an
+ * element of its own is chrome already.
  */
-function isDateline(text: string, start: number, end: number): boolean {
-  if (end > 48) return false;
-  const head = text.slice(0, end);
-  return /^[^a-z]*[A-Z]{2}[^a-z]*$/.test(head) && /^[^.!?]{0,32}?[(—–]/.test(text.slice(end, end + 40));
-}
-
+const DATELINE = /^[A-Z][A-Z .'’-]+(,[^(—–]{1,30})?\s*(\([^)]{1,40}\)\s*)?[—–-]/;
 /** The element that holds the article's text (see the module comment). */
 export function findArticle(body: Element): Element {
   const tagged = body.querySelector('[itemprop=articleBody]');

@@ -187,7 +187,7 @@ export class PageLens {
   readonly #claimIn: ClaimRule = (mark) => {
     const { markScope, wholePage } = this.#options;
     const article = this.#article;
-    if (!wholePage && !article.isArticleText(mark.node, mark.start, mark.end)) return false;
+    if (!wholePage && !article.isArticleText(mark.node, mark.end)) return false;
     if (markScope === 'every' || !mark.block) return null;
     if (markScope === 'paragraph') return mark.block;
     return this.#deps.matcher().entities[mark.entity]?.oncePerArticle ? (wholePage ? this.#deps.root() as Element : article.root) : article.sectionOf(mark.block);

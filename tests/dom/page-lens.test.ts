@@ -175,7 +175,7 @@ describe('page lens on saved pages', () => {
     expect(s.lens.marks).toBeGreaterThan(0);
   });
 
-  it('marks the first mention of each thing per paragraph by default', async () => {
+  it('marks the first mention of each thing per paragraph with the paragraph rule', async () => {
     const s = setup('<body><p>Putin met Zelensky. Putin spoke in Kyiv.</p><p>Putin again, and Russia.</p></body>', false);
     s.lens.start();
     await settle(s);
@@ -197,6 +197,86 @@ describe('page lens on saved pages', () => {
       await settle(s);
       expect({ name, marks: s.painted().length, relevant: s.lens.isRelevant }).toEqual({ name, marks: 0, relevant: false });
     }
+  });
+});
+
+describe('calm marking: the article, not its chrome; each thing once per section; states and blocs once', () => {
+  const calm = { markScope: 'section', wholePage: false } as const;
+  async function calmLens(name: string, options: Partial<LensOptions> = calm) {
+    const s = setup(fixture(`${name}.html`), false, {}, options);
+    s.lens.start();
+    await settle(s);
+    return s;
+  }
+  const ids = (s: Setup) => s.lens.shownMarks().map((m) => table.entities[m.entity]!.id);
+  /** Every thing named in the article's own text, found by marking every mention there. */
+  async function thingsInArticle(name: string) {
+    return new Set(ids(await calmLens(name, { markScope: 'every', wholePage: false })));
+  }
+  const chrome = 'nav, .masthead, header, h1, aside, footer, .byline, .related-stories';
+
+  it.each(['calm-article', 'wire-story', 'live-blog', 'opinion', 'long-read'])('%s: nothing in the chrome, every thing of the article marked', async (name) => {
+    const s = await calmLens(name);
+    expect(s.lens.isRelevant).toBe(true);
+    expect(textsIn(s, chrome)).toEqual([]);
+    expect(new Set(ids(s))).toEqual(await thingsInArticle(name));
+    // States and blocs once in the whole article.
+    const states = ids(s).filter((id) => table.entities.find((e) => e.id === id)!.oncePerArticle);
+    expect(states.length).toBe(new Set(states).size);
+  });
+
+  it('calm-article: the masthead, navigation, headline, byline, dateline, related list and footer stay unmarked', async () => {
+    const s = await calmLens('calm-article');
+    const first = s.document.querySelector('article > p')!;
+    // "JEDDAH, Saudi Arabia (Kyiv Ledger) —": the dateline's place names are not the story's mentions.
+    expect(textsIn(s, 'article > p:first-of-type')).not.toContain('JEDDAH');
+    expect(textsIn(s, 'article > p:first-of-type')).not.toContain('Saudi Arabia');
+    expect(first.textContent).toMatch(/^JEDDAH, Saudi Arabia/);
+    // The whole page, on request: the related list and the navigation are marked again.
+    s.lens.setOptions({ markScope: 'section', wholePage: true });
+    expect(textsIn(s, 'aside')).toEqual(expect.arrayContaining(['Putin']));
+    // The masthead's "Kyiv" is now the page's first mention of Ukraine, and so its one mark.
+    expect(textsIn(s, '.masthead')).toEqual(['Kyiv']);
+    expect(textsIn(s, 'nav')).toContain('Russia');
+    expect(textsIn(s, 'article > p:first-of-type')[0]).toBe('Saudi Arabia');
+  });
+
+  it('long-read: a person is marked again in a later section, a state is not', async () => {
+    const s = await calmLens('long-read');
+    const sectionOf = (m: { node: Text }) => {
+      let heading = 'before';
+      for (const h of s.document.querySelectorAll('article h2')) if (h.compareDocumentPosition(m.node) & 4) heading = h.id;
+      return heading;
+    };
+    const shown = s.lens.shownMarks();
+    const perThing = new Map<string, Set<string>>();
+    for (const m of shown) {
+      const id = table.entities[m.entity]!.id;
+      const sections = perThing.get(id) ?? new Set<string>();
+      // At most one mark of a thing per section.
+      expect(sections.has(sectionOf(m)), `${id} twice in ${sectionOf(m)}`).toBe(false);
+      perThing.set(id, sections.add(sectionOf(m)));
+    }
+    expect([...perThing.values()].some((sections) => sections.size > 1)).toBe(true);
+    expect(perThing.get('ukraine')?.size ?? 0).toBeLessThanOrEqual(1);
+    expect(perThing.get('russia')?.size ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('live-blog: the updates are one section, so each thing is marked once, not once per update', async () => {
+    const s = await calmLens('live-blog');
+    expect(ids(s).length).toBe(new Set(ids(s)).size);
+    const paragraphRule = await calmLens('live-blog', { markScope: 'paragraph', wholePage: false });
+    expect(paragraphRule.lens.shownMarks().length).toBeGreaterThan(s.lens.shownMarks().length);
+  });
+
+  it('a page changing under calm marking: when the first mention in a section goes, the next one there takes its place', async () => {
+    const s = setup('<body><main><p id="a">Zelensky spoke.</p><p id="b">Putin and Zelensky met in Kyiv with Lavrov.</p></main></body>', false, {}, calm);
+    s.lens.start();
+    await settle(s);
+    expect(s.painted().filter((m) => m.id === 'zelensky')).toHaveLength(1);
+    s.document.getElementById('a')!.remove();
+    await settle(s);
+    expect(textsIn(s, '#b')).toContain('Zelensky');
   });
 });
 
