@@ -485,7 +485,7 @@ test('fuzz: generated pages stay intact, error-free, and unmarked where text is 
   serviceWorker.on('console', (message) => {
     if (message.type() === 'error') workerErrors.push(`service worker: ${message.text()}`);
   });
-  await setStorage(serviceWorker, { [`site:${HOST_OFF}`]: 'off', [`site:${HOST_ON}`]: 'on', 'pref:markEveryMention': false });
+  await setStorage(serviceWorker, { [`site:${HOST_OFF}`]: 'off', [`site:${HOST_ON}`]: 'on', 'pref:markScope': 'paragraph', 'pref:wholePage': true });
 
   const lanes: Lane[] = [];
   for (let i = 0; i < LANES; i++) {
@@ -516,7 +516,8 @@ test('fuzz: generated pages stay intact, error-free, and unmarked where text is 
   for (const everyMention of [false, true]) {
     const queue = all.filter((seed) => (seed % 3 === 0) === everyMention);
     if (queue.length === 0) continue;
-    await setStorage(serviceWorker, { 'pref:markEveryMention': everyMention });
+    // The generated pages' expectations follow the paragraph rule over the whole page (calm marking has its own tests).
+    await setStorage(serviceWorker, { 'pref:markScope': everyMention ? 'every' : 'paragraph', 'pref:wholePage': true });
     await Promise.all(
       lanes.map(async (lane) => {
         for (let seed = queue.shift(); seed !== undefined; seed = queue.shift()) {

@@ -128,7 +128,7 @@ test('unreadable stored values are reported once, and the readable ones are kept
   await serviceWorker.evaluate(() =>
     (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome.storage.sync.set({
       'pref:highlightStyle': 42,
-      'pref:markEveryMention': true,
+      'pref:markScope': 'every',
     }),
   );
   const options = await openOptions(context, extensionId);
@@ -142,7 +142,7 @@ test('unreadable stored values are reported once, and the readable ones are kept
   await expect(options.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(options.getByRole('group', { name: 'Which mentions are marked' }).getByLabel('Every mention')).toBeChecked();
   await expect(options.getByText('Some stored settings could not be read')).toHaveCount(0);
-  expect(await storedSync(options)).toMatchObject({ 'pref:highlightStyle': 'underline', 'pref:markEveryMention': true });
+  expect(await storedSync(options)).toMatchObject({ 'pref:highlightStyle': 'underline', 'pref:markScope': 'every' });
 });
 
 test('two open options pages stay in step', async ({ context, extensionId }) => {
