@@ -14,6 +14,7 @@ import type { CompiledMatcher } from '../matcher/compile';
 import type { Settings } from '../settings/settings';
 import { findMentions } from '../matcher/find-mentions';
 import { addToTally, isRelevant, newTally } from '../matcher/relevance';
+import { publishedDay, TALKS_BEGAN } from './article-date';
 import { ArticleScope } from './article-scope';
 import { canWatchMore, shownAtLast, unwatch, watchHidden } from './hidden-text';
 import type { Highlighter } from './highlighter';
@@ -73,6 +74,8 @@ export class PageLens {
   #viewport: IntersectionObserver | null = null;
   #tally = newTally();
   #relevant = false;
+  /** Published before the talks began: the page is never relevant, whatever it names. */
+  #predatesTalks = false;
   #generation = 0;
   #running = false;
   /** Elements skipped as not rendered although their text has mentions; the viewport observer says when they show. */
@@ -121,6 +124,8 @@ export class PageLens {
     this.#running = true;
     const root = this.#deps.root();
     if (!root) return;
+    const doc = root.ownerDocument!;
+    this.#predatesTalks = (publishedDay(doc, doc.URL) ?? TALKS_BEGAN) < TALKS_BEGAN;
     this.#changes.watchPage(root);
     const Observer = this.#deps.IntersectionObserver;
     if (Observer) this.#viewport = new Observer((entries) => this.#onViewport(entries), { rootMargin: `${PAINT_MARGIN_SCREENS * 100}% 0px` });
@@ -294,7 +299,7 @@ export class PageLens {
   #showIfRelevant(fresh: Mark[], inPageOrder: boolean): void {
     if (!this.#relevant) {
       // Relevance is sticky: once a page is about the talks, a re-render that briefly empties it does not unmark it.
-      if (!isRelevant(this.#tally)) return;
+      if (this.#predatesTalks || !isRelevant(this.#tally)) return;
       this.#relevant = true;
       fresh.length = 0;
       this.#marks.applyFirstMentionRule(this.#marks.allMarks(), this.#claimIn, inPageOrder);

@@ -190,6 +190,18 @@ describe('page lens on saved pages', () => {
     expect(s.painted()).toHaveLength(6);
   });
 
+  it('a page published before the talks began gets no marks, and the same text undated does', async () => {
+    const old = setup(fixture('old-2016.html'));
+    old.lens.start();
+    await settle(old);
+    expect(old.lens.marks).toBeGreaterThan(5);
+    expect({ relevant: old.lens.isRelevant, painted: old.painted().length }).toEqual({ relevant: false, painted: 0 });
+    const undated = setup(fixture('old-2016.html').replace(/<meta property="article:published_time"[^>]*>/, '').replace(/<time[^>]*>/, '<time>'));
+    undated.lens.start();
+    await settle(undated);
+    expect(undated.lens.isRelevant).toBe(true);
+  });
+
   it('off-topic pages get no marks', async () => {
     for (const name of ['gaza-ceasefire', 'ncaa-sanctions', 'geology-minerals', 'bridge-column']) {
       const s = setup(fixture(`${name}.html`));

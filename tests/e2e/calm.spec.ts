@@ -3,7 +3,8 @@
  * default against the rule of earlier versions (the first mention per paragraph, over the whole page), and no mark
  * in the page's navigation, masthead, headline, byline or related lists. The figures are printed for the notes.
  */
-import { expect, markCount, marksInside, setStorage, test, waitForMarks, type Page } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, markCount, marksInside, setStorage, test, waitForMarks } from './fixtures';
 
 const PAGES = '/tests/fixtures/pages';
 const CHROME = 'nav, .masthead, header, h1, aside, footer, .byline, [class*=related], .top';

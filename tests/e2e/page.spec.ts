@@ -55,7 +55,8 @@ test('nothing in forms, code, editable areas or hidden text is marked', async ({
   expect(await marksInside(page, '[data-excluded]')).toEqual([]);
 });
 
-for (const file of ['gaza-ceasefire.html', 'ncaa-sanctions.html', 'geology-minerals.html', 'bridge-column.html']) {
+// old-2016.html names Putin, Kyiv, Lavrov and the Minsk agreements, but was published in 2016, before the talks.
+for (const file of ['gaza-ceasefire.html', 'ncaa-sanctions.html', 'geology-minerals.html', 'bridge-column.html', 'old-2016.html']) {
   test(`an off-topic page gets no marks: ${file}`, async ({ context, origin }) => {
     const page = await context.newPage();
     await page.goto(`${origin}${PAGES}/${file}`);
