@@ -56,9 +56,13 @@ export default defineConfig({
     ...(browser === 'firefox' ? { optional_permissions: FEED_ORIGINS } : { optional_host_permissions: FEED_ORIGINS, minimum_chrome_version: MINIMUM_CHROME }),
     // The browser tests' build reaches a local feed without a permission prompt, which headless tests cannot answer.
     ...(process.env.WXT_TEST_BUILD ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // Alt+Shift+N and Alt+Shift+P were Chromium's own (a new split tab; notifications and stylus tools on
+    // ChromeOS), so Chromium never bound them. Alt+. and Alt+, (read as > and <) are free in Chromium, ChromeOS
+    // and Firefox. On a Mac, Option with a key types a character (Option+. is ≥): the Mac gets Control instead.
+    // The reader can change them; the popup shows the ones in force (src/popup/ShortcutLine.tsx).
     commands: {
-      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next mention on the page' },
-      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous mention on the page' },
+      'next-mention': { suggested_key: { default: 'Alt+Period', mac: 'MacCtrl+Period' }, description: 'Go to the next mention on the page' },
+      'previous-mention': { suggested_key: { default: 'Alt+Comma', mac: 'MacCtrl+Comma' }, description: 'Go to the previous mention on the page' },
     },
     content_security_policy:
       browser === 'firefox'
