@@ -51,3 +51,19 @@ test('the popup shows the shortcuts in force and where to change them', async ({
   const settings = await opened;
   await expect.poll(() => settings.url()).toBe('chrome://extensions/shortcuts');
 });
+
+test('the toolbar button and the extension have an icon at every size, each served at its size', async ({ serviceWorker }) => {
+  const icons = await serviceWorker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { runtime: { getManifest(): { icons?: Record<string, string>; action?: { default_icon?: Record<string, string> } }; getURL(path: string): string } } }).chrome;
+    const manifest = api.runtime.getManifest();
+    const sizes: Record<string, { width: number; height: number }> = {};
+    for (const [size, file] of Object.entries(manifest.icons ?? {})) {
+      const bitmap = await createImageBitmap(await (await fetch(api.runtime.getURL(file))).blob());
+      sizes[size] = { width: bitmap.width, height: bitmap.height };
+    }
+    return { listed: manifest.icons, button: manifest.action?.default_icon, sizes };
+  });
+  expect(Object.keys(icons.listed ?? {})).toEqual(['16', '32', '48', '96', '128']);
+  expect(icons.button).toEqual(icons.listed);
+  for (const [size, { width, height }] of Object.entries(icons.sizes)) expect({ size, width, height }).toEqual({ size, width: Number(size), height: Number(size) });
+});

@@ -1,11 +1,11 @@
 // @vitest-environment node
 /**
  * The Firefox build's manifest, built here into a temporary folder: its keyboard shortcuts are keys that both
- * Firefox and Chromium accept and that neither browser keeps for itself. (The browser tests check that Chromium
- * really binds them.)
+ * Firefox and Chromium accept and that neither browser keeps for itself (the browser tests check that Chromium
+ * really binds them), and its icons are there at every size, as PNG files of that size.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ const BUILD_TIMEOUT_MS = 240_000;
 
 interface Manifest {
   commands?: Record<string, { suggested_key?: Record<string, string>; description?: string }>;
+  icons?: Record<string, string>;
+  browser_action?: { default_icon?: Record<string, string> };
 }
 
 let outDir = '';
@@ -106,5 +108,35 @@ describe('the Firefox build\'s keyboard shortcuts', () => {
     expect(firefoxAccepts('Shift+Y')).toBe(false);
     expect(firefoxAccepts('Ctrl+Ctrl+Y')).toBe(false);
     expect(firefoxAccepts('Alt+Period')).toBe(true);
+  });
+});
+
+/** Width and height from a PNG's header (its IHDR chunk), or null when the bytes are not a PNG. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length < 24 || signature.some((b, i) => bytes[i] !== b)) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+describe('the Firefox build\'s icons', () => {
+  const SIZES = ['16', '32', '48', '96', '128'];
+
+  it('lists every size Chrome and Firefox ask for, for the add-on and for its toolbar button', () => {
+    expect(Object.keys(manifest.icons ?? {}).sort((a, b) => Number(a) - Number(b))).toEqual(SIZES);
+    expect(manifest.browser_action?.default_icon).toEqual(manifest.icons);
+  });
+
+  it('ships each as a PNG of its size', () => {
+    for (const [size, file] of Object.entries(manifest.icons!)) {
+      const path = join(outDir, 'firefox-mv2', file);
+      expect(existsSync(path), file).toBe(true);
+      expect(pngSize(readFileSync(path)), file).toEqual({ width: Number(size), height: Number(size) });
+    }
+  });
+
+  it('reads sizes from PNG headers, and nothing from other bytes', () => {
+    expect(pngSize(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
   });
 });
