@@ -30,12 +30,18 @@ function minifyAgainWithTerser(): Plugin {
 const FEED_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 /** Ed25519 in WebCrypto, which checks pack signatures, ships in Chromium 137 (docs/decisions.md, 10). */
 const MINIMUM_CHROME = '137';
+/** Chrome asks for 16, 32, 48 and 128 px (toolbar, extensions page, store); Firefox for 48 and 96 (add-ons manager). */
+export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
+const ICON_FILES = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // The icon, drawn once (assets/icon.svg), is rendered at every size Chrome and Firefox ask for, at build time,
+  // into icons/SIZE.png, and listed as the manifest's icons.
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [...ICON_SIZES] },
   imports: false,
   // OUT_DIR lets the benchmark build its own copies (e.g. with the 10× pack) without touching the test build.
   outDir: process.env.OUT_DIR ?? '.output',
@@ -46,7 +52,7 @@ export default defineConfig({
   }),
   // The Firefox store asks for sources: ship what builds the extension, not benchmark or test output.
   zip: { excludeSources: ['.bench-output*/**', 'bench/.generated/**', 'test-results/**', 'negotiation-lens-demo.png'] },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Negotiation Lens',
     description: 'Sourced context on the 2025 US–Ukraine–Russia negotiations, on the news pages you read.',
     // storage: settings, per-site choices and the active knowledge pack. alarms: the daily update check, which
@@ -56,9 +62,15 @@ export default defineConfig({
     ...(browser === 'firefox' ? { optional_permissions: FEED_ORIGINS } : { optional_host_permissions: FEED_ORIGINS, minimum_chrome_version: MINIMUM_CHROME }),
     // The browser tests' build reaches a local feed without a permission prompt, which headless tests cannot answer.
     ...(process.env.WXT_TEST_BUILD ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // Alt+Shift+N and Alt+Shift+P were Chromium's own (a new split tab; notifications and stylus tools on
+    // ChromeOS), so Chromium never bound them. Alt+. and Alt+, (read as > and <) are free in Chromium, ChromeOS
+    // and Firefox. On a Mac, Option with a key types a character (Option+. is ≥): the Mac gets Control instead.
+    // The reader can change them; the popup shows the ones in force (src/popup/ShortcutLine.tsx).
+    // The toolbar button's icon (Firefox's build is Manifest V2, where the button is `browser_action`).
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: ICON_FILES },
     commands: {
-      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next mention on the page' },
-      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous mention on the page' },
+      'next-mention': { suggested_key: { default: 'Alt+Period', mac: 'MacCtrl+Period' }, description: 'Go to the next mention on the page' },
+      'previous-mention': { suggested_key: { default: 'Alt+Comma', mac: 'MacCtrl+Comma' }, description: 'Go to the previous mention on the page' },
     },
     content_security_policy:
       browser === 'firefox'

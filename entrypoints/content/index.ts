@@ -42,6 +42,7 @@ export default defineContentScript({
       openSettings: () => void sendToBackground(browser.runtime, 'openOptions', { section: 'knowledge' }),
       reportProblem: (id, pageUrl) => void sendToBackground(browser.runtime, 'reportProblem', pageUrl ? { id, pageUrl } : { id }),
       listen: (listener, signal) => addMessageListener(browser, listener, signal),
+      reportThings: (count) => void sendToBackground(browser.runtime, 'thingsOnPage', { count }),
       mark,
       isAlive: () => ctx.isValid,
     });

@@ -1,8 +1,9 @@
 /**
  * The background owns the active knowledge pack (see KnowledgeService): it answers the content script's questions
  * about it (so the content script never loads a pack), serves the extension pages, checks the update feed when the
- * reader has turned updates on, opens the popup at an item, and turns keyboard commands into messages for the
- * active tab. Everything that matters is in storage: a restarted service worker answers the same way.
+ * reader has turned updates on, opens the popup at an item, turns keyboard commands into messages for the
+ * active tab, and keeps each tab's toolbar badge (toolbar-badge.ts). Everything that matters is in storage (or, for
+ * the badge, in the browser): a restarted service worker answers the same way.
  */
 import type { browser as browserApi } from 'wxt/browser';
 import { REPORT_URL } from '../build-config';
@@ -19,6 +20,7 @@ import { prefKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
 import { KnowledgeService } from './knowledge-service';
 import { problemReportUrl } from './problem-report';
+import { createToolbarBadge, type BadgeApi } from './toolbar-badge';
 
 type Browser = typeof browserApi;
 
@@ -39,6 +41,21 @@ function extensionVersion(browser: Browser): string {
     return browser.runtime.getManifest().version;
   } catch {
     return '0';
+  }
+}
+
+/** The toolbar button: `action` in Manifest V3, `browserAction` in the Firefox build (V2). */
+function toolbarButton(browser: Browser): BadgeApi | undefined {
+  const api = browser as unknown as { action?: BadgeApi; browserAction?: BadgeApi };
+  return api.action ?? api.browserAction;
+}
+
+/** The extension's name, the toolbar button's title where it shows no badge. */
+function extensionName(browser: Browser): string {
+  try {
+    return browser.runtime.getManifest().name || 'Negotiation Lens';
+  } catch {
+    return 'Negotiation Lens';
   }
 }
 
@@ -72,6 +89,8 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
     now: clock,
   });
 
+  const badge = createToolbarBadge(toolbarButton(browser), extensionName(browser));
+
   let derived: Derived | null = null;
   const current = async (): Promise<Derived> => {
     const active = await packs.current();
@@ -81,12 +100,19 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
 
   browser.runtime.onMessage.addListener(
     messageListener<BackgroundMessages>({
-      getPagePolicy: async ({ url }) => {
+      getPagePolicy: async ({ url }, { tabId }) => {
         const { settings, sites } = await (await settingsStore).read();
+        const decision = isEnabledFor(url, settings, sites);
+        // Queued before the answer leaves, so the page's count (sent after it) comes after this on the badge.
+        if (tabId !== undefined) void badge.policy(tabId, decision);
         return {
-          decision: isEnabledFor(url, settings, sites),
+          decision,
           display: { highlightStyle: settings.highlightStyle, markScope: settings.markScope, wholePage: settings.wholePage, cardTrigger: settings.cardTrigger },
         };
+      },
+      thingsOnPage: async ({ count }, { tabId }) => {
+        if (tabId !== undefined && Number.isInteger(count) && count >= 0) void badge.count(tabId, count);
+        return null;
       },
       getCard: async ({ entity, revision }) => {
         const { active, index, ids } = await current();

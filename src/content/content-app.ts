@@ -41,6 +41,11 @@ export interface ContentAppDeps {
   reportProblem: (id: string, pageUrl?: string) => void;
   /** Registers the handler for messages from the popup and background until the signal aborts. */
   listen: (listener: (message: unknown, sender: { tab?: { id?: number } }) => Promise<unknown> | undefined, signal: AbortSignal) => void;
+  /**
+   * Tells the background how many distinct things the page mentions (0: none, or not about the talks), for the
+   * toolbar badge.
+   */
+  reportThings: (count: number) => void;
   /** Performance marks for the benchmark, with an optional detail; a no-op is fine. */
   mark: (name: string, detail?: unknown) => void;
   /**
@@ -72,6 +77,19 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
   const now = () => window.performance.now();
   // Set by start() before anything asks for the matcher; replaced when another pack becomes active.
   let table: MatcherTableRecord = { revision: '', table: '' };
+  // The count the background last heard. A new page's badge is empty (the browser clears it), as is one that was
+  // switched off (the background shows "off"): both are 0 here, so a page with nothing to count sends nothing.
+  let told = 0;
+  let tellTimer = 0;
+  /** Once the lens has been at rest for a moment (a live page comes to rest often), the count, if it changed. */
+  const tellCount = () => {
+    window.clearTimeout(tellTimer);
+    tellTimer = window.setTimeout(() => {
+      const count = lens.counts().size;
+      if (count !== told && !signal.aborted) deps.reportThings((told = count));
+      deps.mark('negotiation-lens:counted');
+    }, COUNT_DELAY_MS);
+  };
   const matcher = compileOnFirstUse(() => deps.compileMatcher(table.table), now, deps.mark);
   const highlighter = new Highlighter(deps.highlightApi, 'underline');
   const overlay = new OverlayContainer(document);
@@ -87,7 +105,10 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
       IntersectionObserver: window.IntersectionObserver,
       makeRange: (node, start, end) => new window.StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }),
       isRendered,
-      onIdle: () => deps.mark('negotiation-lens:idle'),
+      onIdle: () => {
+        deps.mark('negotiation-lens:idle');
+        tellCount();
+      },
     },
     { markScope: 'section', wholePage: false },
   );
@@ -107,6 +128,7 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
     signal,
     cards,
     onSwitchedOff: () => {
+      told = 0;
       machine.close();
       messages.forgetCursor();
       overlay.destroy();
@@ -143,6 +165,17 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
         if (keys.some(isSettingsKey)) void pageSwitch.apply();
       }, signal);
       listenToReader({ window, lens, overlay, machine, cards, pageSwitch, endIfOrphaned }, signal);
+      // Back from the back/forward cache: the browser cleared the badge when it showed this page again.
+      window.addEventListener(
+        'pageshow',
+        (event) => {
+          if (!event.persisted) return;
+          told = 0;
+          void pageSwitch.apply();
+          tellCount();
+        },
+        { signal },
+      );
       await pageSwitch.apply();
     },
 
@@ -163,6 +196,9 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
   };
   return app;
 }
+
+/** How long the lens stays at rest before the page's count goes to the toolbar badge. */
+export const COUNT_DELAY_MS = 400;
 
 /** Gives the page its thread back: `scheduler.yield()` where the browser has it, else a zero-delay timer. */
 function yieldToPage(window: Window): Promise<void> {

@@ -38,6 +38,11 @@ export interface BackgroundMessages {
    * would name another entity, so the answer is then null and the page picks up the new pack's table.
    */
   getCard: { request: { entity: number; revision?: string }; reply: CardModel | null };
+  /**
+   * How many distinct things the sender's page mentions (0: none, or the page is not about the talks), for its
+   * toolbar badge. The content script sends it once the lens is at rest, and only when it changed.
+   */
+  thingsOnPage: { request: { count: number }; reply: null };
   /** The content script's matcher table, when storage does not have it yet (a fresh install, a cleared profile). */
   getMatcherTable: { request: Record<string, never>; reply: MatcherTableRecord };
   /**

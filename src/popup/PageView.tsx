@@ -4,6 +4,7 @@ import type { PageReport } from '../messaging/protocol';
 import { kindLabel } from '../ui/labels';
 import type { OpenDetail } from './DetailView';
 import type { PopupDeps } from './PopupApp';
+import { ShortcutLine } from './ShortcutLine';
 
 const OFF_REASON: Record<string, string> = {
   paused: 'The extension is paused everywhere.',
@@ -12,7 +13,7 @@ const OFF_REASON: Record<string, string> = {
   'not-a-web-page': 'It only runs on web pages.',
 };
 
-export function PageView({ deps, report, onOpen }: { deps: Pick<PopupDeps, 'entityIds' | 'index' | 'revealOnPage'>; report: PageReport | null | 'loading'; onOpen: OpenDetail }) {
+export function PageView({ deps, report, onOpen }: { deps: Pick<PopupDeps, 'entityIds' | 'index' | 'revealOnPage' | 'getShortcuts' | 'shortcutSettings'>; report: PageReport | null | 'loading'; onOpen: OpenDetail }) {
   const [missing, setMissing] = useState<string | null>(null);
   if (report === 'loading') return <p class="muted">Looking at this page…</p>;
   if (report === null) return <p class="empty">Negotiation Lens cannot read this page (browser pages and the extension gallery are off limits to extensions).</p>;
@@ -29,6 +30,7 @@ export function PageView({ deps, report, onOpen }: { deps: Pick<PopupDeps, 'enti
     <section aria-labelledby="page-title">
       <h2 id="page-title">On this page</h2>
       <p class="meta">Choose an item to show its first mention on the page. “Details” opens it here.</p>
+      <ShortcutLine getShortcuts={deps.getShortcuts} settings={deps.shortcutSettings} />
       <ul class="mentions">
         {rows.map((r) => (
           <li key={r.id}>

@@ -16,6 +16,7 @@ import { DetailView } from './DetailView';
 import { PageView } from './PageView';
 import { createSearch } from './search';
 import { SearchView, type SearchState } from './SearchView';
+import type { CommandShortcut, ShortcutSettings } from './ShortcutLine';
 import { SiteControls } from './SiteControls';
 import { SummaryView } from './SummaryView';
 import { Tabs, type Tab } from './Tabs';
@@ -54,6 +55,10 @@ export interface PopupDeps {
   reportProblem: (id: string) => void;
   /** Formats every date the popup shows; the reader's locale in the extension, a fixed one in tests. */
   showDate: ShowDate;
+  /** The keyboard commands with the shortcuts in force (`commands.getAll()`); null without a commands API. */
+  getShortcuts: () => Promise<CommandShortcut[] | null>;
+  /** Where this browser lets the reader change the shortcuts. */
+  shortcutSettings: ShortcutSettings;
 }
 
 export function PopupApp({ deps }: { deps: PopupDeps }) {

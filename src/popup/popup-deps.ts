@@ -10,6 +10,7 @@ import { isSettingsKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
 import { readerDates } from '../cards/dates';
 import type { PopupDeps } from './PopupApp';
+import type { ShortcutSettings } from './ShortcutLine';
 
 const SEEN_EVENTS_KEY = 'seen-events';
 const SEEN_CHANGES_KEY = 'seen-pack-changes';
@@ -71,5 +72,19 @@ export function popupDeps(browser: typeof browserApi, active: ReplyOf<Background
     openKnowledgeSettings: () => void sendToBackground(browser.runtime, 'openOptions', { section: 'knowledge' }),
     reportProblem: (id) => void sendToBackground(browser.runtime, 'reportProblem', { id }),
     showDate: readerDates,
+    getShortcuts: async () => (browser.commands ? browser.commands.getAll() : null),
+    shortcutSettings: shortcutSettings(browser),
   };
+}
+
+/**
+ * Chromium keeps every extension's shortcuts on one page, which an extension may open in a tab. Firefox keeps them
+ * in the add-ons manager, behind its gear menu, and opens that view for us (commands.openShortcutSettings).
+ */
+export function shortcutSettings(browser: typeof browserApi, firefox: boolean = import.meta.env.FIREFOX): ShortcutSettings {
+  // Firefox 137 and later have it (the manifest asks for 142); the types do not know it yet.
+  const commands = browser.commands as { openShortcutSettings?: () => Promise<void> } | undefined;
+  if (firefox) return { place: 'about:addons → Manage Extension Shortcuts', open: () => void commands?.openShortcutSettings?.() };
+  const place = 'chrome://extensions/shortcuts';
+  return { place, open: () => void browser.tabs.create({ url: place }) };
 }

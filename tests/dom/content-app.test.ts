@@ -9,7 +9,7 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCardModel, type CardModel } from '../../src/cards/card-model';
-import { createContentApp, type ContentApp, type ContentAppDeps } from '../../src/content/content-app';
+import { COUNT_DELAY_MS, createContentApp, type ContentApp, type ContentAppDeps } from '../../src/content/content-app';
 import { aliasTableFromPack, entityIds } from '../../src/knowledge/alias-table-from-pack';
 import { indexPack } from '../../src/knowledge/pack-index';
 import { packAliasTable, unpackAliasTable } from '../../src/matcher/alias-table';
@@ -65,6 +65,10 @@ interface Harness {
   cardsAsked: string[];
   policyRequests: { url: string; answer: (p: PagePolicy) => void }[];
   storageChanged: (keys: string[]) => void;
+  /** Each count the app told the background, for the toolbar badge. */
+  countsTold: number[];
+  /** Sends the app a message, as the popup or the background would. */
+  ask: (message: unknown) => Promise<unknown> | undefined;
 }
 
 const open: { window: Window; app: ContentApp }[] = [];
@@ -100,6 +104,8 @@ function harness(html = ARTICLE, answer: PagePolicy | null = policy(true)): Harn
   const cardsAsked: string[] = [];
   const policyRequests: Harness['policyRequests'] = [];
   let storageChanged: (keys: string[]) => void = () => undefined;
+  const countsTold: number[] = [];
+  let listener: Parameters<ContentAppDeps['listen']>[0] = () => undefined;
   const deps: ContentAppDeps = {
     window: window as unknown as ContentAppDeps['window'],
     loadMatcherTable: async () => ({ revision: 'test-pack', table: packAliasTable(table) }),
@@ -121,13 +127,14 @@ function harness(html = ARTICLE, answer: PagePolicy | null = policy(true)): Harn
     openInPopup: () => undefined,
     openSettings: () => undefined,
     reportProblem: () => undefined,
-    listen: () => undefined,
+    listen: (fn) => void (listener = fn),
+    reportThings: (count) => void countsTold.push(count),
     mark: () => undefined,
     isAlive: () => true,
   };
   const app = createContentApp(deps);
   open.push({ window, app });
-  return { window, document, app, clock, registry, cardsAsked, policyRequests, storageChanged: (keys) => storageChanged(keys) };
+  return { window, document, app, clock, registry, cardsAsked, policyRequests, storageChanged: (keys) => storageChanged(keys), countsTold, ask: (message) => listener(message, {}) };
 }
 
 /** Runs the app's timers and promise chains until nothing is left to do (or `limit` timers have run). */
@@ -335,5 +342,106 @@ describe('ContentApp: policy answers', () => {
     h.policyRequests[1]!.answer(policy(false));
     await settle(h);
     expect(h.registry.has(HIGHLIGHT_NAMES.underline)).toBe(false);
+  });
+});
+
+describe('ContentApp: the count for the toolbar badge', () => {
+  const OFF_TOPIC = '<article><p id="first">The Gaza ceasefire held; sanctions on the club were lifted.</p></article>';
+  /** How many distinct things the page's report (what the popup lists) names. */
+  const reported = async (h: Harness) => ((await h.ask({ type: 'getPageReport', payload: {} })) as { mentions?: unknown[] }).mentions?.length ?? 0;
+
+  it('tells the background once, after the lens is at rest, how many distinct things the page mentions: as many as the popup lists', async () => {
+    const h = await started();
+    expect(h.countsTold).toHaveLength(1);
+    expect(h.countsTold[0]).toBeGreaterThan(3);
+    expect(h.countsTold[0]).toBe(await reported(h));
+  });
+
+  it('tells nothing on a page that is not about the talks: its badge is already empty', async () => {
+    const h = harness(OFF_TOPIC);
+    placeText(h);
+    await h.app.start();
+    await settle(h);
+    expect(painted(h)).toHaveLength(0);
+    expect(h.countsTold).toEqual([]);
+  });
+
+  it('tells again only when the count changes, once for a burst of changes', async () => {
+    const h = await started();
+    const first = h.countsTold[0]!;
+    // Another mention of something already counted: the count stays, nothing is sent.
+    h.document.getElementById('story')!.append(' Putin agreed.');
+    await settle(h);
+    expect(h.countsTold).toEqual([first]);
+    // Two new things, appended one after the other before the lens comes to rest for long: one message.
+    const more = h.document.createElement('p');
+    more.textContent = 'Trump flew to Riyadh.';
+    h.document.querySelector('article')!.append(more);
+    h.clock.advance(COUNT_DELAY_MS / 2);
+    const again = h.document.createElement('p');
+    again.textContent = 'The EU spoke of sanctions.';
+    h.document.querySelector('article')!.append(again);
+    await settle(h);
+    expect(h.countsTold).toHaveLength(2);
+    expect(h.countsTold[1]).toBeGreaterThan(first);
+    expect(h.countsTold[1]).toBe(await reported(h));
+  });
+
+  it('after "off" (the background shows "off"), tells the count again when switched back on, even if it is the same', async () => {
+    const h = harness(ARTICLE, null);
+    placeText(h);
+    const starting = h.app.start();
+    await nextTurn();
+    h.policyRequests[0]!.answer(policy(true));
+    await starting;
+    await settle(h);
+    const [count] = h.countsTold;
+    h.storageChanged(['site:127.0.0.1']);
+    await nextTurn();
+    h.policyRequests[1]!.answer(policy(false));
+    await settle(h);
+    h.storageChanged(['site:127.0.0.1']);
+    await nextTurn();
+    h.policyRequests[2]!.answer(policy(true));
+    await settle(h);
+    expect(h.countsTold).toEqual([count, count]);
+  });
+
+  it('tells 0 when a single-page app moves on to a page that is not about the talks', async () => {
+    const h = await started();
+    const sport = h.document.createElement('p');
+    sport.textContent = 'The Gaza ceasefire held; sanctions on the club were lifted.';
+    h.document.body.replaceChildren(sport);
+    h.app.onNavigation('http://127.0.0.1/story', 'http://127.0.0.1/sport');
+    await settle(h);
+    expect(h.countsTold.at(-1)).toBe(0);
+  });
+
+  it('tells the count again when the page comes back from the back/forward cache, whose return cleared the badge', async () => {
+    const h = await started();
+    const asked = h.policyRequests.length;
+    // happy-dom's PageTransitionEvent ignores `persisted`: the flag is set on a plain event instead.
+    const event = Object.defineProperty(new h.window.Event('pageshow'), 'persisted', { value: true });
+    h.window.dispatchEvent(event);
+    await settle(h);
+    expect(h.countsTold).toEqual([h.countsTold[0], h.countsTold[0]]);
+    // And asks for the policy again, so that an "off" comes back too.
+    expect(h.policyRequests.length).toBe(asked + 1);
+  });
+
+  it('tells nothing once taken away, even with a count waiting to go', async () => {
+    const h = await started();
+    // A change of the page, read, and a moment later the extension goes away (reloaded, updated or removed).
+    const more = h.document.createElement('p');
+    more.textContent = 'Trump flew to Riyadh.';
+    h.document.querySelector('article')!.append(more);
+    for (let i = 0; i < 300 && !painted(h).some((r) => (r.startContainer as Text).data === more.textContent); i++) {
+      await nextTurn();
+      h.clock.advance(1);
+    }
+    await nextTurn();
+    h.app.destroy();
+    await settle(h);
+    expect(h.countsTold).toHaveLength(1);
   });
 });

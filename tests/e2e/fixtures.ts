@@ -101,9 +101,10 @@ export async function markedTexts(page: Page): Promise<string[]> {
  * Signals the content script leaves in the page's performance timeline (shared with its isolated world), the
  * latest of each name: `started` once its first policy answer is applied (scanning, or off here), `painted` when
  * the first scan is over (whatever it found), `idle` each time the page lens comes to rest after a scan or a
- * batch of page changes.
+ * batch of page changes, `counted` once the lens has stayed at rest long enough for the page's count to go to the
+ * toolbar badge (sent, if it changed).
  */
-type LensSignal = 'started' | 'painted' | 'idle';
+type LensSignal = 'started' | 'painted' | 'idle' | 'counted';
 
 /** When the content script last gave this signal, on the page's clock; null if it never did. */
 function lastSignal(page: Page, signal: LensSignal): Promise<number | null> {
@@ -133,6 +134,14 @@ export async function rescanAfter(page: Page, change: () => Promise<unknown>): P
   const since = await page.evaluate(() => performance.now());
   await change();
   await waitForRest(page, since);
+}
+
+/**
+ * Waits until the page's count has gone to the toolbar badge at or after `since` (a time on the page's clock;
+ * by default, any time): after that, the badge says what the page told the background.
+ */
+export async function waitForCount(page: Page, since = -1): Promise<void> {
+  await waitForSignal(page, 'counted', since);
 }
 
 /** Waits until the lens has come to rest at or after `since` (a time on the page's clock). */

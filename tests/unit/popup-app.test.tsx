@@ -48,6 +48,8 @@ function deps(report: PageReport | null = null, focusRequest: string | null = nu
     saveChangesSeen: async () => {},
     openKnowledgeSettings: () => {},
     reportProblem: () => {},
+    getShortcuts: async () => null,
+    shortcutSettings: { place: 'chrome://extensions/shortcuts', open: () => {} },
     ...extra,
   };
 }
