@@ -15,7 +15,7 @@ import { SETTINGS_WERE_RESET } from '../ui/labels';
 import { DetailView } from './DetailView';
 import { PageView } from './PageView';
 import { createSearch } from './search';
-import { SearchView, type SearchState } from './SearchView';
+import { EMPTY_SEARCH, SearchView, type SearchState } from './SearchView';
 import { SiteControls } from './SiteControls';
 import { SummaryView } from './SummaryView';
 import { Tabs, type Tab } from './Tabs';
@@ -69,7 +69,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   const [changes, setChanges] = useState<PackChanges | null>(null);
   // The views unmount while the detail view or another tab is shown: what the user typed and chose lives here,
   // so coming back finds it as it was.
-  const [searchState, setSearchState] = useState<SearchState>({ query: '', active: 0 });
+  const [searchState, setSearchState] = useState<SearchState>(EMPTY_SEARCH);
   const [timelineFilter, setTimelineFilter] = useState<TimelineFilter>(DEFAULT_TIMELINE_FILTER);
   // Finds the control that opened the detail view, once it is back on screen; Back returns focus to it.
   const opener = useRef<(() => HTMLElement | null) | null>(null);

@@ -113,6 +113,90 @@ describe('PopupApp', () => {
     expect(document.activeElement).toBe(again);
   });
 
+  describe('search', () => {
+    const selected = () => options().findIndex((o) => o.getAttribute('aria-selected') === 'true');
+    const title = (option: Element) => option.querySelector('.result-title')!.textContent;
+    async function search(query: string, atLeast = 4) {
+      await mount();
+      tab('Search').click();
+      const input = await waitFor(() => $<HTMLInputElement>('#search-input'), 'the search box');
+      type(input, query);
+      await waitFor(() => options().length >= atLeast, 'results');
+      return input;
+    }
+    /** What the browser sends to the option under a pointer at rest when the results change beneath it. */
+    const pointerAtRest = (option: Element) => {
+      option.dispatchEvent(new MouseEvent('mouseenter', { clientX: 50, clientY: 300 }));
+      option.dispatchEvent(new MouseEvent('mouseover', { clientX: 50, clientY: 300, bubbles: true }));
+      option.dispatchEvent(new MouseEvent('mousemove', { clientX: 50, clientY: 300, bubbles: true }));
+    };
+
+    it('Enter opens the highlighted result: the second after one ArrowDown', async () => {
+      const input = await search('zelenksy');
+      expect(selected()).toBe(0);
+      press(input, 'ArrowDown');
+      await waitFor(() => selected() === 1, 'the second result');
+      expect(input.getAttribute('aria-activedescendant')).toBe(options()[1]!.id);
+      const second = title(options()[1]!);
+      press(input, 'Enter');
+      await waitFor(() => $('#detail-title'), 'the detail view');
+      expect($('#detail-title')!.textContent).toBe(second);
+    });
+
+    it('a pointer at rest over the results does not take the highlight; a pointer that moves does', async () => {
+      const input = await search('putin');
+      pointerAtRest(options()[2]!);
+      press(input, 'ArrowDown');
+      await waitFor(() => selected() !== 0, 'the highlight to move');
+      expect(selected()).toBe(1);
+
+      options()[3]!.dispatchEvent(new MouseEvent('mousemove', { clientX: 50, clientY: 340, movementY: 40, bubbles: true }));
+      await waitFor(() => selected() === 3, 'the result under the moving pointer');
+      const fourth = title(options()[3]!);
+      press(input, 'Enter');
+      await waitFor(() => $('#detail-title'), 'the detail view');
+      expect($('#detail-title')!.textContent).toBe(fourth);
+    });
+
+    it('shows 8 results, then "Show more" shows the rest, keeps the list semantics and returns focus to the box', async () => {
+      const input = await search('talks');
+      expect(options()).toHaveLength(8);
+      // The arrow keys stop at the last result shown.
+      for (let i = 0; i < 10; i++) press(input, 'ArrowDown');
+      await waitFor(() => selected() === 7, 'the eighth result');
+      const more = button('Show more (17)');
+      expect(more).toBeDefined();
+      expect(more!.closest('[role="listbox"]')).toBeNull();
+      more!.click();
+      await waitFor(() => options().length === 25, 'every result');
+      expect($('[role="listbox"]')!.querySelectorAll(':scope > [role="option"]')).toHaveLength(25);
+      expect(button('Show more (17)')).toBeUndefined();
+      // The first result it revealed is highlighted, and the search box has focus for the arrow keys and Enter.
+      expect(document.activeElement).toBe(input);
+      expect(selected()).toBe(8);
+      expect(input.getAttribute('aria-activedescendant')).toBe(options()[8]!.id);
+      press(input, 'ArrowDown');
+      await waitFor(() => selected() === 9, 'the tenth result');
+      const tenth = title(options()[9]!);
+      press(input, 'Enter');
+      await waitFor(() => $('#detail-title')?.textContent === tenth, 'the tenth result open');
+
+      // Back finds every result still shown; a new query starts again at 8.
+      await goBack();
+      expect(options()).toHaveLength(25);
+      expect(selected()).toBe(9);
+      type($<HTMLInputElement>('#search-input')!, 'talk');
+      await waitFor(() => options().length === 8, 'eight results');
+      expect(selected()).toBe(0);
+    });
+
+    it('offers no "Show more" when 8 results or fewer match', async () => {
+      await search('ciragan', 1);
+      expect(options().length).toBeLessThan(8);
+      expect([...container.querySelectorAll('button')].filter((b) => b.textContent?.startsWith('Show more'))).toEqual([]);
+    });
+  });
+
   it('returns focus to the "Details" button that opened the detail view from "This page"', async () => {
     const mention = (id: string) => ({ entity: ids.indexOf(id), count: 2 });
     await mount({ state: 'on', site: 'example.com', mentions: [mention('zelensky'), mention('putin'), mention('minerals-deal')] });
