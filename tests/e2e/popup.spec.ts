@@ -75,6 +75,50 @@ test('search finds misspellings and is driven from the keyboard', async ({ conte
   await expect(popup.locator('#detail-title')).toContainText('Zelensky');
 });
 
+test('Enter opens the result the arrow keys are on, with the pointer at rest over the results; "Show more" from the keyboard', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  origin,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${WIRE}`);
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  await popup.getByRole('tab', { name: 'Search' }).click();
+  const input = popup.getByRole('searchbox');
+  const options = popup.getByRole('option');
+  await input.fill('zelensky');
+  // The pointer rests where the third result is, and stays there while the reader types another query.
+  const box = (await options.nth(2).boundingBox())!;
+  await popup.mouse.move(box.x + 20, box.y + box.height / 2);
+  await input.fill('putin');
+  await expect(options.first()).toContainText('Vladimir Putin');
+  // The browser has moved its hover to the new result under the pointer (and said so to the page).
+  await expect.poll(() => popup.evaluate(() => document.querySelector('#result-2')?.matches(':hover'))).toBe(true);
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await input.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(input).toHaveAttribute('aria-activedescendant', 'result-1');
+  const second = await options.nth(1).locator('.result-title').textContent();
+  await input.press('Enter');
+  await expect(popup.locator('#detail-title')).toHaveText(second!);
+  await popup.getByRole('button', { name: /Back/ }).click();
+
+  // At most 8 results; "Show more" is the next stop for Tab, and gives the rest with focus back in the box.
+  await input.fill('talks');
+  await expect(options).toHaveCount(8);
+  await input.press('Tab');
+  const more = popup.getByRole('button', { name: /^Show more/ });
+  await expect(more).toBeFocused();
+  await popup.keyboard.press('Enter');
+  await expect(options).toHaveCount(25);
+  await expect(input).toBeFocused();
+  await expect(input).toHaveAttribute('aria-activedescendant', 'result-8');
+  await expect(options.nth(8)).toBeInViewport();
+  // The list keeps its semantics: options only, in one listbox.
+  expect(await popup.locator('[role="listbox"] > :not([role="option"])').count()).toBe(0);
+});
+
 test('Back keeps the search and the lists as they were and returns focus to what opened the detail; timeline filters survive a tab switch', async ({
   context,
   serviceWorker,
