@@ -303,6 +303,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         expect(await popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
       }
       if (colorScheme === 'dark') {
+        await screenshotForDocs(popup, 'popup-search-dark.png');
+        await popup.getByRole('tab', { name: 'Timeline' }).click();
+        await screenshotForDocs(popup, 'popup-timeline-dark.png');
         await popup.getByRole('tab', { name: 'Summary' }).click();
         await screenshotForDocs(popup, 'popup-summary-dark.png');
       }
