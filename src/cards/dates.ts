@@ -1,13 +1,14 @@
 /**
  * The one date formatter: pack dates ("2025-05-08", or a span of days) as the reader says them, in their locale
  * ("8 May 2025", "28 April – 2 May 2025" in British English), with the machine form kept for `<time datetime>`.
+ * A month ("2025-03", as the popup's timeline groups events) reads "March 2025".
  * Cards get their dates already formatted in the card model, so this stays out of the content script.
  */
 
-/** A day as the pack writes it (YYYY-MM-DD), or a span of days. */
+/** A day as the pack writes it (YYYY-MM-DD), a span of days, or a month (YYYY-MM). */
 export type DaySpan = string | { start: string; end: string };
 
-/** A date ready to show: `text` for the reader, `datetime` (the first day, YYYY-MM-DD) for machines. */
+/** A date ready to show: `text` for the reader, `datetime` (the first day, YYYY-MM-DD, or the month) for machines. */
 export interface ShownDate {
   datetime: string;
   text: string;
@@ -19,7 +20,10 @@ export type ShowDate = (date: DaySpan) => ShownDate;
 export function dateFormatter(locales?: Intl.LocalesArgument): ShowDate {
   // Pack dates are calendar days, not instants: read and written in UTC, so no time zone moves them a day.
   const format = new Intl.DateTimeFormat(locales, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const formatMonth = new Intl.DateTimeFormat(locales, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   return (date) => {
+    // A month is a valid `<time datetime>` as it is ("2025-03"); it is shown without a day.
+    if (typeof date === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(date)) return { datetime: date, text: formatMonth.format(new Date(`${date}-01T00:00:00Z`)) };
     const { start, end } = typeof date === 'string' ? { start: date, end: date } : date;
     const first = new Date(`${start}T00:00:00Z`);
     const last = new Date(`${end}T00:00:00Z`);

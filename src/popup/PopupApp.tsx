@@ -3,7 +3,7 @@
  * the state the views share and routes between them; each view is in its own file.
  * Everything it needs comes in as `PopupDeps`, so the same component runs in tests with fakes.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PackChanges, PackInfo } from '../knowledge/active-pack';
 import type { PackIndex } from '../knowledge/pack-index';
 import type { Pack } from '../knowledge/schema';
@@ -15,7 +15,7 @@ import { SETTINGS_WERE_RESET } from '../ui/labels';
 import { DetailView } from './DetailView';
 import { PageView } from './PageView';
 import { createSearch } from './search';
-import { SearchView, type SearchState } from './SearchView';
+import { EMPTY_SEARCH, SearchView, type SearchState } from './SearchView';
 import type { CommandShortcut, ShortcutSettings } from './ShortcutLine';
 import { SiteControls } from './SiteControls';
 import { SummaryView } from './SummaryView';
@@ -74,8 +74,11 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   const [changes, setChanges] = useState<PackChanges | null>(null);
   // The views unmount while the detail view or another tab is shown: what the user typed and chose lives here,
   // so coming back finds it as it was.
-  const [searchState, setSearchState] = useState<SearchState>({ query: '', active: 0 });
+  const [searchState, setSearchState] = useState<SearchState>(EMPTY_SEARCH);
   const [timelineFilter, setTimelineFilter] = useState<TimelineFilter>(DEFAULT_TIMELINE_FILTER);
+  // Where the timeline was scrolled to, kept as the reader scrolls (a ref: no render for each scroll event); null
+  // when the timeline is to open on an event instead.
+  const timelineScroll = useRef<number | null>(0);
   // Finds the control that opened the detail view, once it is back on screen; Back returns focus to it.
   const opener = useRef<(() => HTMLElement | null) | null>(null);
   const [focusOpener, setFocusOpener] = useState(0);
@@ -88,6 +91,19 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
     setDetail(null);
     setFocusOpener((n) => n + 1);
   };
+  // With the tabs in view wherever the reader has scrolled, a tab opens at its top; the timeline puts itself back
+  // where the reader left it.
+  useLayoutEffect(() => {
+    if (tab !== 'timeline') window.scrollTo(0, 0);
+  }, [tab]);
+
+  /** Opens the timeline on one event, expanded and scrolled to. */
+  const showEvent = (id: string) => {
+    timelineScroll.current = null;
+    setTab('timeline');
+    setExpandedEvent(id);
+  };
+
   useEffect(() => {
     if (focusOpener === 0) return;
     // Without an opener (an item a card asked to open), the current tab is the nearest place to carry on from.
@@ -128,10 +144,8 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
     void deps.takeFocusRequest().then((id) => {
       if (!id) return;
       const entity = index.entity(id);
-      if (entity?.kind === 'event') {
-        setTab('timeline');
-        setExpandedEvent(id);
-      } else if (entity) setDetail(id);
+      if (entity?.kind === 'event') showEvent(id);
+      else if (entity) setDetail(id);
     });
     return deps.onSettingsChanged(() => {
       // The content script re-applies settings on its own; give it a moment before asking what it shows.
@@ -142,8 +156,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   /** An item of "What's new": an event opens in the timeline, a position opens its topic. */
   const openChanged = (item: PackChanges['items'][number], returnTo: () => HTMLElement | null) => {
     if (item.section === 'events') {
-      setTab('timeline');
-      setExpandedEvent(item.id);
+      showEvent(item.id);
       return;
     }
     const topic = pack.stances.find((s) => s.id === item.id)?.topic;
@@ -222,6 +235,8 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
                 fresh={newEvents}
                 expanded={expandedEvent}
                 onExpand={setExpandedEvent}
+                scrollTop={timelineScroll.current}
+                onScroll={(top) => (timelineScroll.current = top)}
               />
             ) : null}
             {tab === 'search' ? <SearchView search={search} state={searchState} onState={setSearchState} onOpen={openDetail} /> : null}

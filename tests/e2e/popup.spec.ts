@@ -5,6 +5,7 @@ import { indexPack } from '../../src/knowledge/pack-index';
 import { compileMatcher } from '../../src/matcher/compile';
 import { scanFile } from '../../src/scan/scan-file';
 import { dateFormatter } from '../../src/cards/dates';
+import { DEFAULT_TIMELINE_FILTER, filterTimeline, groupByMonth } from '../../src/popup/timeline';
 import { bundledPack } from '../helpers/packs';
 import { cardText, expect, markCount, openPopup, screenshotForDocs, test, waitForCard, waitForMarks } from './fixtures';
 
@@ -74,6 +75,50 @@ test('search finds misspellings and is driven from the keyboard', async ({ conte
   await expect(popup.locator('#detail-title')).toContainText('Zelensky');
 });
 
+test('Enter opens the result the arrow keys are on, with the pointer at rest over the results; "Show more" from the keyboard', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  origin,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${WIRE}`);
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  await popup.getByRole('tab', { name: 'Search' }).click();
+  const input = popup.getByRole('searchbox');
+  const options = popup.getByRole('option');
+  await input.fill('zelensky');
+  // The pointer rests where the third result is, and stays there while the reader types another query.
+  const box = (await options.nth(2).boundingBox())!;
+  await popup.mouse.move(box.x + 20, box.y + box.height / 2);
+  await input.fill('putin');
+  await expect(options.first()).toContainText('Vladimir Putin');
+  // The browser has moved its hover to the new result under the pointer (and said so to the page).
+  await expect.poll(() => popup.evaluate(() => document.querySelector('#result-2')?.matches(':hover'))).toBe(true);
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await input.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(input).toHaveAttribute('aria-activedescendant', 'result-1');
+  const second = await options.nth(1).locator('.result-title').textContent();
+  await input.press('Enter');
+  await expect(popup.locator('#detail-title')).toHaveText(second!);
+  await popup.getByRole('button', { name: /Back/ }).click();
+
+  // At most 8 results; "Show more" is the next stop for Tab, and gives the rest with focus back in the box.
+  await input.fill('talks');
+  await expect(options).toHaveCount(8);
+  await input.press('Tab');
+  const more = popup.getByRole('button', { name: /^Show more/ });
+  await expect(more).toBeFocused();
+  await popup.keyboard.press('Enter');
+  await expect(options).toHaveCount(25);
+  await expect(input).toBeFocused();
+  await expect(input).toHaveAttribute('aria-activedescendant', 'result-8');
+  await expect(options.nth(8)).toBeInViewport();
+  // The list keeps its semantics: options only, in one listbox.
+  expect(await popup.locator('[role="listbox"] > :not([role="option"])').count()).toBe(0);
+});
+
 test('Back keeps the search and the lists as they were and returns focus to what opened the detail; timeline filters survive a tab switch', async ({
   context,
   serviceWorker,
@@ -113,12 +158,12 @@ test('Back keeps the search and the lists as they were and returns focus to what
   await popup.getByRole('tab', { name: 'Timeline' }).click();
   await popup.getByLabel('Track').selectOption('minerals');
   await popup.getByLabel('Party').selectOption('ukraine');
-  const shown = await popup.locator('.timeline > li').count();
+  const shown = await popup.locator('.timeline .event').count();
   await popup.getByRole('tab', { name: 'Summary' }).click();
   await popup.getByRole('tab', { name: 'Timeline' }).click();
   await expect(popup.getByLabel('Track')).toHaveValue('minerals');
   await expect(popup.getByLabel('Party')).toHaveValue('ukraine');
-  await expect(popup.locator('.timeline > li')).toHaveCount(shown);
+  await expect(popup.locator('.timeline .event')).toHaveCount(shown);
 });
 
 test('timeline filters by track and party, and changes order', async ({ context, serviceWorker, extensionId, origin }) => {
@@ -127,7 +172,7 @@ test('timeline filters by track and party, and changes order', async ({ context,
   await waitForMarks(page, 3);
   const popup = await openPopup(context, serviceWorker, extensionId, page);
   await popup.getByRole('tab', { name: 'Timeline' }).click();
-  const events = popup.locator('.timeline > li');
+  const events = popup.locator('.timeline .event');
   const all = await events.count();
   expect(all).toBe(bundledPack().events.length);
   // Events this page mentions stand out.
@@ -150,6 +195,69 @@ test('timeline filters by track and party, and changes order', async ({ context,
   await popup.getByRole('button', { name: 'Newest first' }).click();
   const firstAfter = await events.first().locator('time').getAttribute('datetime');
   expect(firstAfter! < firstDate!).toBe(true);
+});
+
+test('the timeline groups events by month under headings that stay in view, filters by text, and keeps its place', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  origin,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${WIRE}`);
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  await popup.getByRole('tab', { name: 'Timeline' }).click();
+  const pack = bundledPack();
+  const index = indexPack(pack);
+  const showDate = dateFormatter(await popup.evaluate(() => navigator.language));
+  const events = popup.locator('.timeline .event');
+  await expect(events).toHaveCount(pack.events.length);
+  const months = groupByMonth(filterTimeline(index, DEFAULT_TIMELINE_FILTER)).map((g) => showDate(g.month).text);
+  await expect(popup.locator('.month-heading')).toHaveText(months);
+
+  // Scrolled deep into the list, the month of the events at the top is the heading in view, just below the tabs.
+  const deep = events.nth(60);
+  await deep.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 150));
+  const stuck = await popup.evaluate(() => {
+    const tabs = document.querySelector('.tabs')!.getBoundingClientRect();
+    const top = [...document.querySelectorAll('.month-heading')].find((h) => Math.abs(h.getBoundingClientRect().top - tabs.bottom) < 1.5);
+    const below = document.elementFromPoint(100, (top?.getBoundingClientRect().bottom ?? 0) + 8)?.closest('.month');
+    return { tabsTop: tabs.top, heading: top?.textContent, month: below?.querySelector('.month-heading')?.textContent };
+  });
+  expect(stuck.tabsTop).toBe(0);
+  expect(stuck.heading).toBeTruthy();
+  expect(stuck.heading).toBe(stuck.month);
+
+  // Another tab, then back: the same place. The tabs are clicked where they are on screen, as a reader would:
+  // a locator's click first scrolls its target into view, and for the tabs, which stay in view, that scrolls the
+  // popup by itself.
+  const clickTab = async (name: string) => {
+    const box = (await popup.getByRole('tab', { name }).boundingBox())!;
+    await popup.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  };
+  const y = await popup.evaluate(() => window.scrollY);
+  expect(y).toBeGreaterThan(1000);
+  await clickTab('Search');
+  await expect(popup.getByRole('searchbox')).toBeFocused();
+  await clickTab('Timeline');
+  await expect(events).toHaveCount(pack.events.length);
+  await expect.poll(() => popup.evaluate(() => window.scrollY)).toBe(y);
+
+  // The text filter, by its label; accents and case aside.
+  await popup.getByLabel('Filter').fill('RIYÁDH');
+  const riyadh = filterTimeline(index, { ...DEFAULT_TIMELINE_FILTER, text: 'riyadh' });
+  await expect(events).toHaveCount(riyadh.length);
+  await expect(popup.locator('.month-heading')).toHaveText(groupByMonth(riyadh).map((g) => showDate(g.month).text));
+  await popup.getByLabel('Filter').fill('riyadh no-such-word');
+  await expect(popup.getByText('No events match these filters.')).toBeVisible();
+  await popup.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(popup.getByLabel('Filter')).toHaveValue('');
+  await expect(popup.getByLabel('Filter')).toBeFocused();
+  await expect(events).toHaveCount(pack.events.length);
+
+  // At 360 px wide, nothing scrolls sideways.
+  await popup.setViewportSize({ width: 360, height: 640 });
+  expect(await popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 });
 
 test('switching the site off in the popup removes the marks at once, and on restores them', async ({ context, serviceWorker, extensionId, origin }) => {
@@ -198,6 +306,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         expect(await popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
       }
       if (colorScheme === 'dark') {
+        await screenshotForDocs(popup, 'popup-search-dark.png');
+        await popup.getByRole('tab', { name: 'Timeline' }).click();
+        await screenshotForDocs(popup, 'popup-timeline-dark.png');
         await popup.getByRole('tab', { name: 'Summary' }).click();
         await screenshotForDocs(popup, 'popup-summary-dark.png');
       }

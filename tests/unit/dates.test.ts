@@ -20,6 +20,15 @@ describe('dateFormatter', () => {
     expect(british({ start: '2025-05-08', end: '2025-05-08' }).text).toBe('8 May 2025');
   });
 
+  it('writes a month (the timeline\'s headings) without a day, and keeps the month for <time datetime>', () => {
+    expect(british('2025-03')).toEqual({ datetime: '2025-03', text: 'March 2025' });
+    expect(british('2025-12').text).toBe('December 2025');
+    expect(dateFormatter('en-US')('2025-03').text).toBe('March 2025');
+    expect(dateFormatter('de-DE')('2025-03').text).toBe('März 2025');
+    // Not a month: shown as written, like any other date that does not exist.
+    expect(british('2025-13')).toEqual({ datetime: '2025-13', text: '2025-13' });
+  });
+
   it('follows the locale it is given', () => {
     expect(dateFormatter('en-US')('2025-05-08').text).toBe('May 8, 2025');
     expect(dateFormatter('de-DE')('2025-05-08').text).toBe('8. Mai 2025');

@@ -10,7 +10,7 @@ import { indexPack } from '../../src/knowledge/pack-index';
 import { PARTY_IDS, TRACK_IDS } from '../../src/knowledge/schema';
 import type { PageReport } from '../../src/messaging/protocol';
 import { PopupApp, type PopupDeps } from '../../src/popup/PopupApp';
-import { filterTimeline } from '../../src/popup/timeline';
+import { DEFAULT_TIMELINE_FILTER, filterTimeline, groupByMonth } from '../../src/popup/timeline';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { CardBody } from '../../src/ui/CardBody';
 import { dateFormatter } from '../../src/cards/dates';
@@ -115,6 +115,90 @@ describe('PopupApp', () => {
     expect(document.activeElement).toBe(again);
   });
 
+  describe('search', () => {
+    const selected = () => options().findIndex((o) => o.getAttribute('aria-selected') === 'true');
+    const title = (option: Element) => option.querySelector('.result-title')!.textContent;
+    async function search(query: string, atLeast = 4) {
+      await mount();
+      tab('Search').click();
+      const input = await waitFor(() => $<HTMLInputElement>('#search-input'), 'the search box');
+      type(input, query);
+      await waitFor(() => options().length >= atLeast, 'results');
+      return input;
+    }
+    /** What the browser sends to the option under a pointer at rest when the results change beneath it. */
+    const pointerAtRest = (option: Element) => {
+      option.dispatchEvent(new MouseEvent('mouseenter', { clientX: 50, clientY: 300 }));
+      option.dispatchEvent(new MouseEvent('mouseover', { clientX: 50, clientY: 300, bubbles: true }));
+      option.dispatchEvent(new MouseEvent('mousemove', { clientX: 50, clientY: 300, bubbles: true }));
+    };
+
+    it('Enter opens the highlighted result: the second after one ArrowDown', async () => {
+      const input = await search('zelenksy');
+      expect(selected()).toBe(0);
+      press(input, 'ArrowDown');
+      await waitFor(() => selected() === 1, 'the second result');
+      expect(input.getAttribute('aria-activedescendant')).toBe(options()[1]!.id);
+      const second = title(options()[1]!);
+      press(input, 'Enter');
+      await waitFor(() => $('#detail-title'), 'the detail view');
+      expect($('#detail-title')!.textContent).toBe(second);
+    });
+
+    it('a pointer at rest over the results does not take the highlight; a pointer that moves does', async () => {
+      const input = await search('putin');
+      pointerAtRest(options()[2]!);
+      press(input, 'ArrowDown');
+      await waitFor(() => selected() !== 0, 'the highlight to move');
+      expect(selected()).toBe(1);
+
+      options()[3]!.dispatchEvent(new MouseEvent('mousemove', { clientX: 50, clientY: 340, movementY: 40, bubbles: true }));
+      await waitFor(() => selected() === 3, 'the result under the moving pointer');
+      const fourth = title(options()[3]!);
+      press(input, 'Enter');
+      await waitFor(() => $('#detail-title'), 'the detail view');
+      expect($('#detail-title')!.textContent).toBe(fourth);
+    });
+
+    it('shows 8 results, then "Show more" shows the rest, keeps the list semantics and returns focus to the box', async () => {
+      const input = await search('talks');
+      expect(options()).toHaveLength(8);
+      // The arrow keys stop at the last result shown.
+      for (let i = 0; i < 10; i++) press(input, 'ArrowDown');
+      await waitFor(() => selected() === 7, 'the eighth result');
+      const more = button('Show more (17)');
+      expect(more).toBeDefined();
+      expect(more!.closest('[role="listbox"]')).toBeNull();
+      more!.click();
+      await waitFor(() => options().length === 25, 'every result');
+      expect($('[role="listbox"]')!.querySelectorAll(':scope > [role="option"]')).toHaveLength(25);
+      expect(button('Show more (17)')).toBeUndefined();
+      // The first result it revealed is highlighted, and the search box has focus for the arrow keys and Enter.
+      expect(document.activeElement).toBe(input);
+      expect(selected()).toBe(8);
+      expect(input.getAttribute('aria-activedescendant')).toBe(options()[8]!.id);
+      press(input, 'ArrowDown');
+      await waitFor(() => selected() === 9, 'the tenth result');
+      const tenth = title(options()[9]!);
+      press(input, 'Enter');
+      await waitFor(() => $('#detail-title')?.textContent === tenth, 'the tenth result open');
+
+      // Back finds every result still shown; a new query starts again at 8.
+      await goBack();
+      expect(options()).toHaveLength(25);
+      expect(selected()).toBe(9);
+      type($<HTMLInputElement>('#search-input')!, 'talk');
+      await waitFor(() => options().length === 8, 'eight results');
+      expect(selected()).toBe(0);
+    });
+
+    it('offers no "Show more" when 8 results or fewer match', async () => {
+      await search('ciragan', 1);
+      expect(options().length).toBeLessThan(8);
+      expect([...container.querySelectorAll('button')].filter((b) => b.textContent?.startsWith('Show more'))).toEqual([]);
+    });
+  });
+
   it('returns focus to the "Details" button that opened the detail view from "This page"', async () => {
     const mention = (id: string) => ({ entity: ids.indexOf(id), count: 2 });
     await mount({ state: 'on', site: 'example.com', mentions: [mention('zelensky'), mention('putin'), mention('minerals-deal')] });
@@ -149,7 +233,7 @@ describe('PopupApp', () => {
     const munich = await waitFor(() => $('[data-event-id="munich-security-conference-2025"] time'), 'the timeline');
     expect(munich.getAttribute('datetime')).toBe('2025-02-14');
     expect(munich.textContent?.replace(/[\u2009\u202f\u00a0]/g, ' ')).toBe('14 – 15 February 2025');
-    for (const time of container.querySelectorAll('.timeline time')) {
+    for (const time of container.querySelectorAll('.timeline .event time')) {
       expect(time.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(time.textContent).not.toMatch(/\d{4}-\d{2}/);
     }
@@ -159,12 +243,12 @@ describe('PopupApp', () => {
     await mount();
     tab('Timeline').click();
     choose(await waitFor(() => $<HTMLSelectElement>('#panel-timeline select'), 'the filters'), 'minerals');
-    const minerals = filterTimeline(index, { track: 'minerals', party: 'all', order: 'newest' }).length;
-    await waitFor(() => container.querySelectorAll('.timeline > li').length === minerals, 'the events of one track');
+    const minerals = filterTimeline(index, { track: 'minerals', party: 'all', text: '', order: 'newest' }).length;
+    await waitFor(() => container.querySelectorAll('.timeline .event').length === minerals, 'the events of one track');
     const party = container.querySelectorAll<HTMLSelectElement>('#panel-timeline select')[1]!;
     choose(party, 'ukraine');
-    const shown = filterTimeline(index, { track: 'minerals', party: 'ukraine', order: 'newest' }).length;
-    await waitFor(() => container.querySelectorAll('.timeline > li').length === shown, 'the filtered list');
+    const shown = filterTimeline(index, { track: 'minerals', party: 'ukraine', text: '', order: 'newest' }).length;
+    await waitFor(() => container.querySelectorAll('.timeline .event').length === shown, 'the filtered list');
 
     tab('Search').click();
     await waitFor(() => $('#search-input'), 'the search tab');
@@ -175,12 +259,12 @@ describe('PopupApp', () => {
     }, 'the timeline');
     expect(track2!.value).toBe('minerals');
     expect(party2!.value).toBe('ukraine');
-    expect(container.querySelectorAll('.timeline > li').length).toBe(shown);
+    expect(container.querySelectorAll('.timeline .event').length).toBe(shown);
   });
 
   it('says when no event matches the filters, and offers to reset them', async () => {
     const empty = TRACK_IDS.flatMap((track) => PARTY_IDS.map((party) => ({ track, party }))).find(
-      (f) => filterTimeline(index, { ...f, order: 'newest' }).length === 0,
+      (f) => filterTimeline(index, { ...f, text: '', order: 'newest' }).length === 0,
     );
     expect(empty, 'a track and party with no events in the bundled pack').toBeDefined();
     await mount();
@@ -190,20 +274,137 @@ describe('PopupApp', () => {
       return selects.length === 2 ? selects : null;
     }, 'the filters');
     choose(track!, empty!.track);
-    const ofTrack = filterTimeline(index, { track: empty!.track, party: 'all', order: 'newest' }).length;
-    await waitFor(() => container.querySelectorAll('.timeline > li').length === ofTrack, 'the events of one track');
+    const ofTrack = filterTimeline(index, { track: empty!.track, party: 'all', text: '', order: 'newest' }).length;
+    await waitFor(() => container.querySelectorAll('.timeline .event').length === ofTrack, 'the events of one track');
     choose(party!, empty!.party);
-    await waitFor(() => container.querySelectorAll('.timeline > li').length === 0, 'an empty list');
+    await waitFor(() => container.querySelectorAll('.timeline .event').length === 0, 'an empty list');
     expect(container.textContent).toContain('No events match these filters.');
 
     const reset = button('Clear filters');
     expect(reset).toBeDefined();
     reset!.click();
-    await waitFor(() => container.querySelectorAll('.timeline > li').length === pack.events.length, 'every event');
+    await waitFor(() => container.querySelectorAll('.timeline .event').length === pack.events.length, 'every event');
     expect(container.textContent).not.toContain('No events match these filters.');
     // The button is gone, so focus goes to the first filter rather than getting lost.
     await waitFor(() => container.contains(document.activeElement), 'focus to come back into the popup');
-    expect(document.activeElement).toBe(container.querySelector('#panel-timeline select'));
+    expect(document.activeElement).toBe(container.querySelector('#panel-timeline .filters input'));
+  });
+
+  describe('timeline', () => {
+    const events = () => [...container.querySelectorAll('.timeline .event')].map((li) => li.getAttribute('data-event-id'));
+    const textFilter = () => $<HTMLInputElement>('#panel-timeline .filters input')!;
+    async function openTimeline() {
+      await mount();
+      tab('Timeline').click();
+      await waitFor(() => events().length === pack.events.length, 'every event');
+    }
+
+    it('puts the events under a heading for each month, newest first, each heading a <time> of its month', async () => {
+      await openTimeline();
+      const groups = groupByMonth(filterTimeline(index, DEFAULT_TIMELINE_FILTER));
+      const headings = [...container.querySelectorAll('.timeline .month-heading')];
+      expect(headings.map((h) => h.textContent)).toEqual(groups.map((g) => dateFormatter('en-GB')(g.month).text));
+      expect(headings.map((h) => h.querySelector('time')?.getAttribute('datetime'))).toEqual(groups.map((g) => g.month));
+      expect(headings[0]!.tagName).toBe('H3');
+      const february = [...container.querySelectorAll('.timeline .month')].find((m) => m.querySelector('.month-heading')?.textContent === 'February 2025')!;
+      expect(february.querySelector('[data-event-id="munich-security-conference-2025"]')).not.toBeNull();
+      // Each event sits under the month it starts in.
+      for (const month of container.querySelectorAll('.timeline .month')) {
+        const datetime = month.querySelector('.month-heading time')!.getAttribute('datetime')!;
+        for (const time of month.querySelectorAll('.event summary time')) expect(time.getAttribute('datetime')!.startsWith(datetime)).toBe(true);
+      }
+    });
+
+    it('filters by words of the name or summary, accents and case aside, beside the track and party filters', async () => {
+      await openTimeline();
+      const input = textFilter();
+      expect(input.closest('label')?.textContent).toContain('Filter');
+      expect(input.closest('.filters')?.querySelectorAll('select')).toHaveLength(2);
+      type(input, 'RIYÁDH');
+      const riyadh = filterTimeline(index, { ...DEFAULT_TIMELINE_FILTER, text: 'riyadh' }).map((e) => e.id);
+      expect(riyadh.length).toBeGreaterThan(0);
+      expect(riyadh.length).toBeLessThan(pack.events.length);
+      await waitFor(() => events().length === riyadh.length, 'the events about Riyadh');
+      expect(events()).toEqual(riyadh);
+      expect($('#panel-timeline .meta')?.textContent).toBe(`${riyadh.length} event${riyadh.length === 1 ? '' : 's'}`);
+
+      // The text stays when the reader goes to another tab and back.
+      tab('Search').click();
+      await waitFor(() => $('#search-input'), 'the search tab');
+      tab('Timeline').click();
+      await waitFor(() => textFilter()?.value === 'RIYÁDH', 'the filter text');
+      expect(events()).toEqual(riyadh);
+
+      // Nothing matches: the empty state, and Clear filters clears the text too.
+      type(textFilter(), 'riyadh qqqq');
+      await waitFor(() => events().length === 0, 'an empty list');
+      expect(container.textContent).toContain('No events match these filters.');
+      button('Clear filters')!.click();
+      await waitFor(() => events().length === pack.events.length, 'every event');
+      expect(textFilter().value).toBe('');
+      await waitFor(() => document.activeElement === textFilter(), 'focus on the first filter');
+    });
+
+    it('comes back where the reader left it, after another tab and after a detail', async () => {
+      const root = document.documentElement;
+      const scrolled = (top: number) => {
+        root.scrollTop = top;
+        window.dispatchEvent(new Event('scroll'));
+      };
+      try {
+        await openTimeline();
+        scrolled(1234);
+        tab('Search').click();
+        await waitFor(() => $('#search-input'), 'the search tab');
+        // Another tab opens at its top.
+        expect(root.scrollTop).toBe(0);
+        tab('Timeline').click();
+        await waitFor(() => events().length > 0, 'the timeline');
+        expect(root.scrollTop).toBe(1234);
+
+        scrolled(777);
+        tab('Search').click();
+        type(await waitFor(() => $<HTMLInputElement>('#search-input'), 'the search box'), 'putin');
+        await waitFor(() => options().length > 0, 'results');
+        (options()[0] as HTMLElement).click();
+        await waitFor(() => $('#detail-title'), 'the detail view');
+        await goBack();
+        tab('Timeline').click();
+        await waitFor(() => events().length > 0, 'the timeline');
+        expect(root.scrollTop).toBe(777);
+      } finally {
+        root.scrollTop = 0;
+      }
+    });
+
+    it('opens on the event "What\'s new" points to, not where the reader last left the timeline', async () => {
+      const event = pack.events[5]!;
+      const changes = {
+        at: '2026-12-02T10:00:00.000Z',
+        from: { version: '1.0.0', asOf: '2026-01-06' },
+        to: { version: pack.meta.version, asOf: pack.meta.asOf },
+        items: [{ section: 'events' as const, id: event.id, label: event.name, date: '2026-04-01', change: 'added' as const }],
+      };
+      const shown: string[] = [];
+      const scrollIntoView = Element.prototype.scrollIntoView;
+      Element.prototype.scrollIntoView = function (this: Element) {
+        shown.push(this.getAttribute('data-event-id') ?? '');
+      };
+      try {
+        await mount(null, null, { changes });
+        tab('Timeline').click();
+        await waitFor(() => events().length > 0, 'the timeline');
+        document.documentElement.scrollTop = 900;
+        window.dispatchEvent(new Event('scroll'));
+        tab('Summary').click();
+        (await waitFor(() => button(event.name), 'What\'s new')).click();
+        await waitFor(() => shown.includes(event.id), 'the event scrolled into view');
+        expect($<HTMLDetailsElement>(`[data-event-id="${event.id}"] details`)!.open).toBe(true);
+      } finally {
+        Element.prototype.scrollIntoView = scrollIntoView;
+        document.documentElement.scrollTop = 0;
+      }
+    });
   });
 
   it('in a topic, the earlier positions are "below" and a button opens them there; the hover card still points to the popup', async () => {

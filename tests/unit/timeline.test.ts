@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexPack } from '../../src/knowledge/pack-index';
 import type { Pack } from '../../src/knowledge/schema';
-import { DEFAULT_TIMELINE_FILTER, filterTimeline, newSince } from '../../src/popup/timeline';
-import { miniPack } from '../helpers/packs';
+import { DEFAULT_TIMELINE_FILTER, filterTimeline, groupByMonth, isNarrowed, newSince } from '../../src/popup/timeline';
+import { bundledPack, miniPack } from '../helpers/packs';
 
 function packWithEvents(): Pack {
   const pack = miniPack();
@@ -10,7 +10,7 @@ function packWithEvents(): Pack {
   pack.events = [
     { ...base, id: 'a', date: '2025-01-10', tracks: ['minerals'], participants: ['united-states', 'ukraine'] },
     { ...base, id: 'b', date: { start: '2025-02-01', end: '2025-02-02' }, tracks: ['ceasefire'], participants: ['lavrov'] },
-    { ...base, id: 'c', date: '2025-02-15', tracks: ['ceasefire', 'sanctions'], participants: ['european-union'] },
+    { ...base, id: 'c', date: '2025-02-15', tracks: ['ceasefire', 'sanctions'], participants: ['european-union'], name: 'Talks in Türkiye', summary: 'Delegations met in the Çırağan Palace.' },
   ];
   return pack;
 }
@@ -41,6 +41,61 @@ describe('timeline filtering', () => {
     expect(ids({ track: 'ceasefire', party: 'europe' })).toEqual(['c']);
     expect(ids({}, ['minerals'])).toEqual(['a']);
   });
+});
+
+describe('timeline text filter', () => {
+  const index = indexPack(packWithEvents());
+  const ids = (text: string) => filterTimeline(index, { ...DEFAULT_TIMELINE_FILTER, text }).map((e) => e.id);
+
+  it.each([
+    ['turkiye', ['c']],
+    ['TÜRKIYE', ['c']],
+    ['ciragan palace', ['c']],
+    // Every word, in any order, in the name, another name or the summary.
+    ['palace talks', ['c']],
+    ['palace moscow', []],
+    ['  ', ['c', 'b', 'a']],
+  ])('%j keeps %j', (text, expected) => expect(ids(text)).toEqual(expected));
+
+  it('reads the other names of an event too', () => {
+    const pack = packWithEvents();
+    pack.events[0]!.aliases = [{ text: 'Diriyah talks', case: 'proper' }];
+    expect(filterTimeline(indexPack(pack), { ...DEFAULT_TIMELINE_FILTER, text: 'diriyah' }).map((e) => e.id)).toEqual(['a']);
+  });
+
+  it('combines with the track and party filters, and counts as narrowing the list', () => {
+    const ids = (filter: Partial<typeof DEFAULT_TIMELINE_FILTER>) => filterTimeline(index, { ...DEFAULT_TIMELINE_FILTER, ...filter }).map((e) => e.id);
+    expect(ids({ text: 'türkiye', track: 'ceasefire' })).toEqual(['c']);
+    expect(ids({ text: 'türkiye', track: 'minerals' })).toEqual([]);
+    expect(ids({ text: 'türkiye', party: 'russia' })).toEqual([]);
+    expect(isNarrowed({ ...DEFAULT_TIMELINE_FILTER, text: 'talks' })).toBe(true);
+    expect(isNarrowed({ ...DEFAULT_TIMELINE_FILTER, text: ' ', order: 'oldest' })).toBe(false);
+  });
+});
+
+describe('timeline months', () => {
+  const index = indexPack(packWithEvents());
+  const months = (order: 'newest' | 'oldest') =>
+    groupByMonth(filterTimeline(index, { ...DEFAULT_TIMELINE_FILTER, order })).map((g) => [g.month, g.events.map((e) => e.id)]);
+
+  it('puts each event under the month it starts in, in the order of the list', () => {
+    expect(months('newest')).toEqual([
+      ['2025-02', ['c', 'b']],
+      ['2025-01', ['a']],
+    ]);
+    expect(months('oldest')).toEqual([
+      ['2025-01', ['a']],
+      ['2025-02', ['b', 'c']],
+    ]);
+  });
+
+  it('gives each month one heading in the bundled pack too', () => {
+    const groups = groupByMonth(indexPack(bundledPack()).eventsNewestFirst);
+    expect(new Set(groups.map((g) => g.month)).size).toBe(groups.length);
+    expect(groups.flatMap((g) => g.events).length).toBe(bundledPack().events.length);
+  });
+
+  it('has no heading without events', () => expect(groupByMonth([])).toEqual([]));
 });
 
 describe('events new since the last opening', () => {
