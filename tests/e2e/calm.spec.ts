@@ -4,7 +4,7 @@
  * in the page's navigation, masthead, headline, byline or related lists. The figures are printed for the notes.
  */
 import type { Page } from '@playwright/test';
-import { expect, markCount, marksInside, setStorage, test, waitForMarks } from './fixtures';
+import { expect, markCount, marksInside, screenshotForDocs, setStorage, test, waitForMarks } from './fixtures';
 
 const PAGES = '/tests/fixtures/pages';
 const CHROME = 'nav, .masthead, header, h1, aside, footer, .byline, [class*=related], .top';
@@ -55,9 +55,15 @@ test('calm by default: marks per 1,000 words of the article, before (paragraph r
 
 test('the whole page on request: the related list and the navigation are marked again', async ({ context, serviceWorker, origin }) => {
   const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 1100 });
   await page.goto(`${origin}${PAGES}/calm-article.html`);
   await waitForMarks(page, 3);
   expect(await marksInside(page, 'aside, nav, .masthead')).toEqual([]);
+  await screenshotForDocs(page, 'calm-after.png');
   await setStorage(serviceWorker, { 'pref:wholePage': true });
   await expect.poll(() => marksInside(page, 'aside, nav, .masthead')).not.toEqual([]);
+  // The rule of earlier versions, for the "before" picture: the first mention per paragraph, over the whole page.
+  await setStorage(serviceWorker, { 'pref:markScope': 'paragraph' });
+  await expect.poll(() => marksInside(page, 'article > p:nth-of-type(2)')).toContain('Russia');
+  await screenshotForDocs(page, 'calm-before.png');
 });
