@@ -8,7 +8,7 @@ import type { CardModel } from '../cards/card-model';
 import { Card, type CardContent } from '../overlay/Card';
 import type { OverlayContainer } from '../overlay/container';
 import type { HoverMachine } from '../overlay/hover-machine';
-import { isOffScreen, placeCard, type Rect } from '../overlay/placement';
+import { isOffScreen, placeCard, type Rect, type Side } from '../overlay/placement';
 import type { Highlighter } from '../page/highlighter';
 import { rectsOf } from '../page/hit-test';
 import type { Mark, PageLens } from '../page/page-lens';
@@ -49,7 +49,8 @@ export interface CardPresenter {
 
 /** A closure, not a class: its state stays private and minifies to short names (docs/decisions.md, 9). */
 export function createCardPresenter({ window, overlay, highlighter, lens, machine, getCard, getCardStyles, openInPopup, openSettings, reportProblem, endIfOrphaned }: CardPresenterDeps): CardPresenter {
-  let card: { target: Mark; content: CardContent; anchor: Rect; takeFocus: boolean } | null = null;
+  // `side`: where the card went when last placed, kept once it is expanded.
+  let card: { target: Mark; content: CardContent; anchor: Rect; takeFocus: boolean; expanded: boolean; side?: Side } | null = null;
   let focusBeforeCard: Element | null = null;
   const models = new Map<number, CardModel | null>();
   let styles: Promise<boolean> | null = null;
@@ -79,6 +80,11 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
     const props = {
       content: shown.content,
       pinned: state.kind === 'open' && state.pinned,
+      expanded: shown.expanded,
+      onMore: () => {
+        card = { ...card!, expanded: !card!.expanded };
+        render();
+      },
       onPin: () => {
         machine.togglePin();
         render();
@@ -92,11 +98,12 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
     // Render hidden to measure, then place: the card's height depends on its content.
     const element = overlay.render(h(Card, { ...props, position: null }));
     if (!element) return;
-    const position = placeCard(shown.anchor, { width: element.offsetWidth, height: element.scrollHeight }, viewport());
+    const position = placeCard(shown.anchor, { width: element.offsetWidth, height: element.scrollHeight }, viewport(), shown.expanded ? shown.side : undefined);
     overlay.render(h(Card, { ...props, position }));
+    card = { ...shown, side: position.placement };
     if (shown.takeFocus && shown.content.state !== 'loading') {
       element.focus({ preventScroll: true });
-      card = { ...shown, takeFocus: false };
+      card = { ...card, takeFocus: false };
     }
   };
 
@@ -117,7 +124,7 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       if (how === 'keyboard' && !card) focusBeforeCard = window.document.activeElement;
       highlighter.setActive(lens.rangeOf(mark));
       const cached = models.get(mark.entity);
-      card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, anchor: anchorOf(mark), takeFocus: how === 'keyboard' };
+      card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, anchor: anchorOf(mark), takeFocus: how === 'keyboard', expanded: false };
       render();
       if (cached !== undefined) return;
       let model: CardModel | null = null;

@@ -15,6 +15,9 @@ export interface CardProps {
   /** Where the card goes; null for the first, hidden render that measures its size. */
   position: { left: number; top: number; maxHeight: number } | null;
   pinned: boolean;
+  /** The card opens compact; "More" shows the rest in place. */
+  expanded: boolean;
+  onMore: () => void;
   onPin: () => void;
   onClose: () => void;
   onOpenInPopup: (id: string) => void;
@@ -31,7 +34,7 @@ export function Card(props: CardProps) {
   const titleId = 'nl-card-title';
   return (
     <div
-      class="card"
+      class={props.expanded ? 'card expanded' : 'card'}
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
@@ -83,7 +86,7 @@ export function Card(props: CardProps) {
         </p>
       ) : null}
       {content.state === 'missing' ? <p>{NOT_IN_PACK}</p> : null}
-      {model ? <CardBody model={model} /> : null}
+      {model ? <CardBody model={model} onShowEarlier={() => props.onOpenInPopup(model.id)} earlierWhere="in the popup" /> : null}
       {model ? (
         <footer class="card-footer">
           {/* In the footer, which stays in view while the card scrolls: the form opens where the reader clicked. */}
@@ -104,6 +107,9 @@ export function Card(props: CardProps) {
               </button>
             </form>
           </details>
+          <button type="button" class="link" aria-expanded={props.expanded} onClick={props.onMore}>
+            More
+          </button>
           <button type="button" class="link" onClick={() => props.onOpenInPopup(model.id)}>
             Open in popup
           </button>
