@@ -8,7 +8,7 @@ import type { CardModel } from '../cards/card-model';
 import { Card, type CardContent } from '../overlay/Card';
 import type { OverlayContainer } from '../overlay/container';
 import type { HoverMachine } from '../overlay/hover-machine';
-import { isOffScreen, placeCard, type Rect, type Side } from '../overlay/placement';
+import { isOffScreen, placeCard, type Side } from '../overlay/placement';
 import type { Highlighter } from '../page/highlighter';
 import { rectsOf } from '../page/hit-test';
 import type { Mark, PageLens } from '../page/page-lens';
@@ -50,7 +50,7 @@ export interface CardPresenter {
 /** A closure, not a class: its state stays private and minifies to short names (docs/decisions.md, 9). */
 export function createCardPresenter({ window, overlay, highlighter, lens, machine, getCard, getCardStyles, openInPopup, openSettings, reportProblem, endIfOrphaned }: CardPresenterDeps): CardPresenter {
   // `side`: where the card went when last placed, kept once it is expanded.
-  let card: { target: Mark; content: CardContent; anchor: Rect; takeFocus: boolean; expanded: boolean; side?: Side } | null = null;
+  let card: { target: Mark; content: CardContent; takeFocus: boolean; expanded: boolean; side?: Side } | null = null;
   let focusBeforeCard: Element | null = null;
   const models = new Map<number, CardModel | null>();
   let styles: Promise<boolean> | null = null;
@@ -68,14 +68,17 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       },
     ));
 
-  // A client rect is a snapshot, so it can serve as the anchor as it is.
-  const anchorOf = (mark: Mark): Rect => rectsOf(window.document, mark)[0] ?? { left: 8, top: 8, right: 8, bottom: 8 };
+  // A client rect is a snapshot, so it can serve as the anchor as it is. A mark the page has just taken away (a
+  // re-render while the pointer rested on it) has none: its card has nowhere to go, and must not open in a corner.
+  const anchorOf = (mark: Mark) => rectsOf(window.document, mark).find((rect) => rect.height > 0);
 
   const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
 
   const render = (): void => {
     const shown = card;
     if (!shown) return;
+    const anchor = anchorOf(shown.target);
+    if (!anchor) return machine.close();
     const state = machine.state;
     const props = {
       content: shown.content,
@@ -98,7 +101,7 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
     // Render hidden to measure, then place: the card's height depends on its content.
     const element = overlay.render(h(Card, { ...props, position: null }));
     if (!element) return;
-    const position = placeCard(shown.anchor, { width: element.offsetWidth, height: element.scrollHeight }, viewport(), shown.expanded ? shown.side : undefined);
+    const position = placeCard(anchor, { width: element.offsetWidth, height: element.scrollHeight }, viewport(), shown.expanded ? shown.side : undefined);
     overlay.render(h(Card, { ...props, position }));
     card = { ...shown, side: position.placement };
     if (shown.takeFocus && shown.content.state !== 'loading') {
@@ -124,8 +127,9 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       if (how === 'keyboard' && !card) focusBeforeCard = window.document.activeElement;
       highlighter.setActive(lens.rangeOf(mark));
       const cached = models.get(mark.entity);
-      card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, anchor: anchorOf(mark), takeFocus: how === 'keyboard', expanded: false };
+      card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, takeFocus: how === 'keyboard', expanded: false };
       render();
+      if (!card) return;
       if (cached !== undefined) return;
       let model: CardModel | null = null;
       try {
@@ -161,13 +165,11 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
 
     follow() {
       if (!card) return;
-      if (!card.target.node.isConnected) return machine.close();
       const anchor = anchorOf(card.target);
       const state = machine.state;
-      // Scrolled away from its mark: a card that is not pinned has nothing left to explain on screen, unless the
-      // pointer is in it (the page scrolled itself while the reader was reading the card).
-      if (!(state.kind === 'open' && (state.pinned || state.inCard)) && isOffScreen(anchor, viewport())) return machine.close();
-      card = { ...card, anchor };
+      // Gone from the page, or scrolled away from its mark: a card that is not pinned has nothing left to explain
+      // on screen, unless the pointer is in it (the page scrolled itself while the reader was reading the card).
+      if (!anchor || (!(state.kind === 'open' && (state.pinned || state.inCard)) && isOffScreen(anchor, viewport()))) return machine.close();
       render();
     },
   };

@@ -152,6 +152,8 @@ function placeText(h: Harness): void {
   });
   const RangeClass = (h.window as unknown as { Range: typeof Range }).Range;
   RangeClass.prototype.getClientRects = function (this: Range) {
+    // As in a browser, text that has left the page has no rectangles.
+    if (!this.startContainer.isConnected) return [] as unknown as DOMRectList;
     const top = lineOf(this.startContainer) * 40;
     const rect = { left: this.startOffset * 10, right: this.endOffset * 10, top, bottom: top + 20 };
     return [{ ...rect, width: rect.right - rect.left, height: 20, x: rect.left, y: top, toJSON: () => rect }] as unknown as DOMRectList;
@@ -240,6 +242,33 @@ describe('ContentApp: what opens a card', () => {
     dispatch(h, 'pointermove', pointOf(h, 'Zelensky'));
     await settle(h);
     expect(activeMark(h)).toBe('Zelensky');
+  });
+});
+
+describe('ContentApp: a card opens beside its mark, or not at all', () => {
+  const hosts = (h: Harness) => h.document.querySelectorAll('[data-negotiation-lens-ui]').length;
+
+  it('a hover that lands while the page re-renders opens no card (none pinned to the window\'s corner)', async () => {
+    const h = await started();
+    dispatch(h, 'pointermove', pointOf(h, 'Putin'));
+    // One frame: the pointer rests on the mark, and its card waits out the dwell.
+    h.clock.advance(20);
+    expect(h.clock.pending).toBeGreaterThan(0);
+    // The page renders the paragraph again before the card opens: the mark's text leaves the page.
+    const first = h.document.getElementById('first')!;
+    first.replaceChildren(h.document.createTextNode(first.textContent!));
+    await settle(h);
+    expect(activeMark(h)).toBeNull();
+    expect(h.cardsAsked).toEqual([]);
+    expect(hosts(h)).toBe(0);
+
+    // The new text is marked again, and resting on it opens its card as usual.
+    placeText(h);
+    dispatch(h, 'pointermove', pointOf(h, 'Putin'));
+    await settle(h);
+    expect(activeMark(h)).toBe('Putin');
+    expect(h.cardsAsked).toEqual(['putin']);
+    expect(hosts(h)).toBe(1);
   });
 });
 
