@@ -1,13 +1,14 @@
 /**
  * Shows the hover card for a mark: asks for its model, renders it hidden to measure it, places it next to the mark,
- * keeps it there while the page scrolls, and gives focus back when it closes. The hover machine decides when a
- * card opens and closes; this decides what the reader sees.
+ * keeps it there while the page scrolls, and gives focus back when it closes. A card opened by a touch is a bottom
+ * sheet instead, which stays where it is. The hover machine decides when a card opens and closes; this decides
+ * what the reader sees.
  */
 import { h } from 'preact';
 import type { CardModel } from '../cards/card-model';
 import { Card, type CardContent } from '../overlay/Card';
 import type { OverlayContainer } from '../overlay/container';
-import type { HoverMachine } from '../overlay/hover-machine';
+import type { HoverMachine, OpenedBy } from '../overlay/hover-machine';
 import { isOffScreen, placeCard, type Side } from '../overlay/placement';
 import type { Highlighter } from '../page/highlighter';
 import { rectsOf } from '../page/hit-test';
@@ -39,7 +40,7 @@ export interface CardPresenter {
   forgetModels(): void;
   /** Gets the card's styles once; true when the overlay has them. A failure is retried on the next card. */
   loadStyles(): Promise<boolean>;
-  open(mark: Mark, token: number, how: 'pointer' | 'keyboard'): Promise<void>;
+  open(mark: Mark, token: number, how: OpenedBy): Promise<void>;
   close(reason: 'abandon' | 'escape' | 'replaced' | 'closed'): void;
   /** Focus moved on from a card opened from the keyboard into the page: the card would cover where it went. */
   focusMovedTo(target: EventTarget | null): void;
@@ -50,7 +51,7 @@ export interface CardPresenter {
 /** A closure, not a class: its state stays private and minifies to short names (docs/decisions.md, 9). */
 export function createCardPresenter({ window, overlay, highlighter, lens, machine, getCard, getCardStyles, openInPopup, openSettings, reportProblem, endIfOrphaned }: CardPresenterDeps): CardPresenter {
   // `side`: where the card went when last placed, kept once it is expanded.
-  let card: { target: Mark; content: CardContent; takeFocus: boolean; expanded: boolean; side?: Side } | null = null;
+  let card: { target: Mark; content: CardContent; takeFocus: boolean; sheet: boolean; expanded: boolean; side?: Side } | null = null;
   let focusBeforeCard: Element | null = null;
   const models = new Map<number, CardModel | null>();
   let styles: Promise<boolean> | null = null;
@@ -78,7 +79,7 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
     const shown = card;
     if (!shown) return;
     const anchor = anchorOf(shown.target);
-    if (!anchor) return machine.close();
+    if (!anchor && !shown.sheet) return machine.close();
     const state = machine.state;
     const props = {
       content: shown.content,
@@ -98,15 +99,17 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       onReport: (id: string, includePage: boolean) => reportProblem(id, includePage ? window.location.href : undefined),
       onPointerInside: (inside: boolean) => machine.pointerInCard(inside),
     };
-    // Render hidden to measure, then place: the card's height depends on its content.
-    const element = overlay.render(h(Card, { ...props, position: null }));
+    // A sheet has its place; a card is rendered hidden to measure, then placed: its height depends on its content.
+    let element = overlay.render(h(Card, { ...props, position: shown.sheet ? 'sheet' : null }));
     if (!element) return;
-    const position = placeCard(anchor, { width: element.offsetWidth, height: element.scrollHeight }, viewport(), shown.expanded ? shown.side : undefined);
-    overlay.render(h(Card, { ...props, position }));
-    card = { ...shown, side: position.placement };
+    if (anchor && !shown.sheet) {
+      const position = placeCard(anchor, { width: element.offsetWidth, height: element.scrollHeight }, viewport(), shown.expanded ? shown.side : undefined);
+      element = overlay.render(h(Card, { ...props, position }))!;
+      card = { ...shown, side: position.placement };
+    }
     if (shown.takeFocus && shown.content.state !== 'loading') {
       element.focus({ preventScroll: true });
-      card = { ...card, takeFocus: false };
+      card = { ...card!, takeFocus: false };
     }
   };
 
@@ -127,7 +130,7 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       if (how === 'keyboard' && !card) focusBeforeCard = window.document.activeElement;
       highlighter.setActive(lens.rangeOf(mark));
       const cached = models.get(mark.entity);
-      card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, takeFocus: how === 'keyboard', expanded: false };
+      card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, takeFocus: how === 'keyboard', sheet: how === 'touch', expanded: false };
       render();
       if (!card) return;
       if (cached !== undefined) return;
@@ -164,7 +167,8 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
     },
 
     follow() {
-      if (!card) return;
+      // A sheet stays put while the page scrolls behind it.
+      if (!card || card.sheet) return;
       const anchor = anchorOf(card.target);
       const state = machine.state;
       // Gone from the page, or scrolled away from its mark: a card that is not pinned has nothing left to explain

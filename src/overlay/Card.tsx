@@ -1,6 +1,7 @@
 /**
  * The hover card: renders a ready-made CardModel, nothing else. It has no hooks: the content app measures the
- * rendered card and passes its place back in (this keeps preact/hooks out of the content script).
+ * rendered card and passes its place back in (this keeps preact/hooks out of the content script). Opened by a
+ * touch, it is a bottom sheet instead, which its style sheet places.
  */
 import type { CardModel } from '../cards/card-model';
 import { CardBody } from '../ui/CardBody';
@@ -10,10 +11,13 @@ import { CARD_MAX_WIDTH } from './placement';
 
 export type CardContent = { state: 'loading' } | { state: 'ready'; model: CardModel } | { state: 'missing' };
 
+/** How far a finger must swipe down a bottom sheet, from the top of its content, to close it. */
+export const SWIPE_CLOSE_PX = 60;
+
 export interface CardProps {
   content: CardContent;
-  /** Where the card goes; null for the first, hidden render that measures its size. */
-  position: { left: number; top: number; maxHeight: number } | null;
+  /** Where the card goes: beside its mark, or a bottom sheet; null for the first, hidden render that measures it. */
+  position: { left: number; top: number; maxHeight: number } | 'sheet' | null;
   pinned: boolean;
   /** The card opens compact; "More" shows the rest in place. */
   expanded: boolean;
@@ -28,27 +32,39 @@ export interface CardProps {
   onReport: (id: string, includePage: boolean) => void;
 }
 
+/** Where a finger went down on the card, scrolled to its top; NaN when a swipe from there could not close it. */
+let swipeFrom = NaN;
+
 export function Card(props: CardProps) {
   const { content, position } = props;
   const model = content.state === 'ready' ? content.model : null;
   const titleId = 'nl-card-title';
+  const sheet = position === 'sheet';
+  const place = sheet ? null : position;
   return (
     <div
-      class={props.expanded ? 'card expanded' : 'card'}
+      class={`card${props.expanded ? ' expanded' : ''}${sheet ? ' sheet' : ''}`}
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
       aria-busy={content.state === 'loading'}
       tabIndex={-1}
-      style={{
-        maxWidth: `${CARD_MAX_WIDTH}px`,
-        left: `${position?.left ?? 0}px`,
-        top: `${position?.top ?? 0}px`,
-        maxHeight: position ? `${position.maxHeight}px` : undefined,
-        visibility: position ? 'visible' : 'hidden',
-      }}
+      style={
+        sheet
+          ? undefined
+          : {
+              maxWidth: `${CARD_MAX_WIDTH}px`,
+              left: `${place?.left ?? 0}px`,
+              top: `${place?.top ?? 0}px`,
+              maxHeight: place ? `${place.maxHeight}px` : undefined,
+              visibility: place ? 'visible' : 'hidden',
+            }
+      }
       onPointerEnter={() => props.onPointerInside(true)}
       onPointerLeave={() => props.onPointerInside(false)}
+      // A swipe down from the top closes a bottom sheet (and a card a finger happens to swipe).
+      onTouchStart={(event) => (swipeFrom = event.currentTarget.scrollTop ? NaN : event.touches[0]!.clientY)}
+      onTouchEnd={(event) => event.changedTouches[0]!.clientY - swipeFrom > SWIPE_CLOSE_PX && props.onClose()}
     >
       <header class="card-header">
         <div>

@@ -15,6 +15,17 @@ import { OVERLAY_HOST_ATTRIBUTE } from '../../src/overlay/host-attribute';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
+interface Options {
+  /**
+   * A phone instead of a desktop window: a 360 × 740 touch screen whose pointer cannot hover (Chromium's mobile
+   * emulation matches `(hover: none)` and `(pointer: coarse)`), with the page's meta viewport honoured.
+   */
+  phone: boolean;
+}
+
+/** The phone of `phone: true`. */
+export const PHONE = { width: 360, height: 740 };
+
 interface Fixtures {
   context: BrowserContext;
   extensionId: string;
@@ -23,13 +34,14 @@ interface Fixtures {
   origin: string;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  phone: [false, { option: true }],
   origin: async ({}, use) => {
     const server = (await serveFolder(resolve('.'))) as { origin: string; close: () => Promise<void> };
     await use(server.origin);
     await server.close();
   },
-  context: async ({ colorScheme }, use) => {
+  context: async ({ colorScheme, phone }, use) => {
     const executablePath = process.env.CHROMIUM_PATH;
     if (!executablePath) throw new Error('CHROMIUM_PATH is not set: run the browser tests through `npm test`.');
     const profile = mkdtempSync(join(tmpdir(), 'negotiation-lens-'));
@@ -37,7 +49,7 @@ export const test = base.extend<Fixtures>({
       executablePath,
       headless: true,
       colorScheme: colorScheme ?? 'light',
-      viewport: { width: 1200, height: 900 },
+      ...(phone ? { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : { viewport: { width: 1200, height: 900 } }),
       args: extensionArgs(EXTENSION_DIR),
     });
     // Keep a handle on the real highlight registry before any page script runs: hostile test pages replace
