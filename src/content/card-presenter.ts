@@ -73,6 +73,24 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
   // re-render while the pointer rested on it) has none: its card has nowhere to go, and must not open in a corner.
   const anchorOf = (mark: Mark) => rectsOf(window.document, mark).find((rect) => rect.height > 0);
 
+  /**
+   * Shift+Tab from the card: focus goes to the last element the reader can focus at or before the mark, in the
+   * page's order (the link the mark is in, or the one before it), as if the card sat right after its mark. The page
+   * is not scrolled. With none there, the card closes and focus goes back where it was.
+   */
+  const tabBack = (): void => {
+    const mark = card?.target;
+    if (!mark) return;
+    // An element the reader can reach with Tab has a tabIndex of 0 or more; one that cannot take focus (a disabled
+    // button) is passed over when focus does not move to it.
+    const before = [...window.document.querySelectorAll<HTMLElement>('*')].filter((element) => element.tabIndex >= 0 && element.compareDocumentPosition(mark.node) & 4);
+    for (let element = before.pop(); element; element = before.pop()) {
+      element.focus({ preventScroll: true });
+      if (window.document.activeElement === element) return;
+    }
+    machine.close();
+  };
+
   const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
 
   const render = (): void => {
@@ -98,6 +116,7 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       onOpenSettings: openSettings,
       onReport: (id: string, includePage: boolean) => reportProblem(id, includePage ? window.location.href : undefined),
       onPointerInside: (inside: boolean) => machine.pointerInCard(inside),
+      onTabBack: tabBack,
     };
     // A sheet has its place; a card is rendered hidden to measure, then placed: its height depends on its content.
     let element = overlay.render(h(Card, { ...props, position: shown.sheet ? 'sheet' : null }));

@@ -30,6 +30,8 @@ export interface CardProps {
   onOpenSettings: () => void;
   /** Opens a prefilled problem report; the page's address goes with it only when the reader ticked the box. */
   onReport: (id: string, includePage: boolean) => void;
+  /** Shift+Tab at the card's start: focus goes back to the page, at the card's mark. */
+  onTabBack: () => void;
 }
 
 /** Where a finger went down on the card, scrolled to its top; NaN when a swipe from there could not close it. */
@@ -62,6 +64,15 @@ export function Card(props: CardProps) {
       }
       onPointerEnter={() => props.onPointerInside(true)}
       onPointerLeave={() => props.onPointerInside(false)}
+      onKeyDown={(event) => {
+        // The card's own start, or its first button: going back from there goes to the mark, not to the end of the
+        // page, where the card's host element is.
+        const card = event.currentTarget;
+        if (event.key === 'Tab' && event.shiftKey && (event.target === card || event.target === card.querySelector('button'))) {
+          event.preventDefault();
+          props.onTabBack();
+        }
+      }}
       // A swipe down from the top closes a bottom sheet (and a card a finger happens to swipe).
       onTouchStart={(event) => (swipeFrom = event.currentTarget.scrollTop ? NaN : event.touches[0]!.clientY)}
       onTouchEnd={(event) => event.changedTouches[0]!.clientY - swipeFrom > SWIPE_CLOSE_PX && props.onClose()}

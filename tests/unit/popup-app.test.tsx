@@ -240,6 +240,7 @@ describe('PopupApp', () => {
         onPointerInside={none}
         onOpenSettings={none}
         onReport={none}
+        onTabBack={none}
       />,
       card,
     );
