@@ -85,6 +85,8 @@ export default defineConfig({
               strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android runs it too: cards open as bottom sheets there, on a tap or a long press.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -29,19 +29,17 @@ export interface StanceCell {
   sources: SourceLink[];
 }
 
-/** One row of a stance table. Every row has the same fields in the same order; `stance` null means none found. */
-export interface StanceRow {
-  party: PartyId;
-  partyName: string;
-  stance: StanceCell | null;
-  /** How many older stances of this party on this topic the card does not show. */
-  earlier: number;
-}
-
-export interface TopicStanceLine {
-  topic: string;
-  topicName: string;
-  stance: StanceCell;
+/**
+ * One line of a card: a party on a topic's card, a topic on a person's or a country's card. Every line has the
+ * same fields in the same order. `stances` holds the line's positions, newest first, each with its date and
+ * sources: a card shows the first (none: no public position found), and the older ones are there for views that
+ * pick a position by its date.
+ */
+export interface StanceLine {
+  /** The party's id on a topic's card, the topic's id on an actor's card. */
+  id: string;
+  name: string;
+  stances: StanceCell[];
 }
 
 export interface EventLine {
@@ -72,7 +70,9 @@ export type CardModel =
       kind: 'topic';
       definition: string;
       status: { text: string; date: ShownDate; sources: SourceLink[] };
-      rows: StanceRow[];
+      /** One line per party, in the pack's order of parties. */
+      lines: StanceLine[];
+      linesTitle: string;
     })
   | (CardBase & {
       kind: 'person' | 'country' | 'organization' | 'group';
@@ -81,9 +81,13 @@ export type CardModel =
       description: string;
       affiliation?: string;
       party?: string;
-      stances: TopicStanceLine[];
+      /** One line per topic, the topic with the newest position first. */
+      lines: StanceLine[];
+      linesTitle: string;
       /** How many of the actor's positions the tracks and parties in the settings leave out. */
       hiddenStances: number;
+      /** What the card says when it has no line: the settings hide them all, or the sources have none. */
+      noPositions: string;
     })
   | (CardBase & {
       kind: 'event';
@@ -101,7 +105,6 @@ export interface CardFilters {
 }
 
 const RELATED_EVENTS = 4;
-const ACTOR_STANCES = 5;
 
 /** "Russian state media": the adjective of each state whose media the pack is likely to cite. */
 const STATE_ADJECTIVES: Readonly<Record<string, string>> = {
@@ -165,12 +168,12 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
   if (!entity) return null;
   const { pack } = index;
   const links = (ids: readonly string[]) => sourceLinks(index, ids, showDate);
-  const cell = (s: Stance): StanceCell => ({
+  const cell = (s: Stance, withQuote = true): StanceCell => ({
     position: s.position,
     status: s.status,
     date: showDate(s.date),
     ...(s.actor ? { by: speakerName(index, s.actor, s.date) } : {}),
-    ...(s.quote ? { quote: { text: s.quote.text, by: index.actor(s.quote.by)?.name ?? s.quote.by } } : {}),
+    ...(withQuote && s.quote ? { quote: { text: s.quote.text, by: index.actor(s.quote.by)?.name ?? s.quote.by } } : {}),
     ...(s.verification ? { unverified: s.verification.note } : {}),
     sources: links(s.sources),
   });
@@ -185,10 +188,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
     const topic = entity.item;
     const parties = (topic.parties ?? CORE_PARTY_IDS).filter(partyAllowed);
     const stances = index.stancesByTopic(topic.id);
-    const rows: StanceRow[] = parties.map((party) => {
-      const own = stances.filter((s) => s.party === party);
-      return { party, partyName: PARTY_NAMES[party], stance: own[0] ? cell(own[0]) : null, earlier: Math.max(0, own.length - 1) };
-    });
+    const lines: StanceLine[] = parties.map((party) => ({ id: party, name: PARTY_NAMES[party], stances: stances.filter((s) => s.party === party).map((s) => cell(s)) }));
     const related = index.eventsNewestFirst.filter((e) => (topic.track ? e.tracks.includes(topic.track) : false)).slice(0, RELATED_EVENTS);
     return {
       ...base,
@@ -196,7 +196,8 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
       name: topic.name,
       definition: topic.definition,
       status: { text: topic.status.text, date: showDate(topic.status.date), sources: links(topic.status.sources) },
-      rows,
+      lines,
+      linesTitle: 'Where each party stands (latest position)',
       conflicts: conflicts(topic.conflicts),
       sources: links(topic.sources),
       relatedEvents: related.map(eventLine),
@@ -204,9 +205,11 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
   }
   if (entity.kind === 'actor') {
     const actor = entity.item;
-    // A state's card shows what its people said too; a person's card shows their own positions.
+    // A state at the table speaks for its party: its card says where the party stands on each topic, whoever
+    // spoke for it. Other states and organisations show what they and their people said; a person, their own.
+    const partyState = actor.party && PARTY_STATES[actor.name]?.party === actor.party ? actor.party : undefined;
     const people = new Set([actor.id, ...index.pack.actors.filter((a) => a.affiliation === actor.id).map((a) => a.id)]);
-    const all = index.pack.stances.filter((s) => s.actor !== undefined && people.has(s.actor));
+    const all = partyState ? index.stancesByParty(partyState) : index.pack.stances.filter((s) => s.actor !== undefined && people.has(s.actor));
     // The settings' parties apply here as on topic cards: "parties whose positions cards show".
     const own = all
       .filter((s) => {
@@ -215,16 +218,17 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
       })
       .filter((s) => partyAllowed(s.party))
       .sort((a, b) => b.date.localeCompare(a.date));
-    // One line per topic, the latest: a card is a summary, the popup has the rest.
-    const seen = new Set<string>();
-    const lines: TopicStanceLine[] = [];
+    // One line per topic, the newest position first. A country's or an organisation's line is its position, not
+    // one person's words: quotes stay on people's cards.
+    const lines = new Map<string, StanceLine>();
     for (const s of own) {
-      if (seen.has(s.topic) || lines.length >= ACTOR_STANCES) continue;
-      seen.add(s.topic);
-      const topic = index.entity(s.topic);
-      lines.push({ topic: s.topic, topicName: topic?.item.name ?? s.topic, stance: cell(s) });
+      const line = lines.get(s.topic) ?? { id: s.topic, name: index.entity(s.topic)?.item.name ?? s.topic, stances: [] };
+      line.stances.push(cell(s, actor.kind === 'person'));
+      lines.set(s.topic, line);
     }
     const party = index.partyOf(actor.id);
+    const topics = `${lines.size} topic${lines.size === 1 ? '' : 's'}`;
+    const who = actor.kind === 'person' ? 'person' : 'actor';
     return {
       ...base,
       kind: actor.kind,
@@ -233,8 +237,10 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
       description: actor.description,
       ...(actor.affiliation ? { affiliation: index.actor(actor.affiliation)?.name ?? actor.affiliation } : {}),
       ...(party ? { party: PARTY_NAMES[party] } : {}),
-      stances: lines,
+      lines: [...lines.values()],
+      linesTitle: partyState ? `Where it stands on each topic (${topics}, latest position)` : `Positions (${topics}, latest per topic)`,
       hiddenStances: all.length - own.length,
+      noPositions: all.length > own.length ? `Your settings hide the positions of this ${who}.` : `No positions of this ${who} in our sources.`,
       conflicts: [],
       sources: links(actor.sources),
       relatedEvents: index.eventsNewestFirst.filter((e) => e.participants.some((p) => people.has(p))).slice(0, RELATED_EVENTS).map(eventLine),

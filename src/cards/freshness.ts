@@ -42,13 +42,11 @@ export function staleNotice(info: Pick<PackInfo, 'asOf'>, now: Date, showDate: S
 /** The newest dated entry among what the card shows: stances, the status, its own date or its events. */
 function newestEntry(model: CardModel): Freshness['latest'] extends infer L ? Omit<NonNullable<L>, 'ago'> | null : never {
   const candidates: { what: 'position' | 'event' | 'status'; date: string }[] = [];
-  if (model.kind === 'topic') {
-    candidates.push({ what: 'status', date: model.status.date.datetime });
-    for (const row of model.rows) if (row.stance) candidates.push({ what: 'position', date: row.stance.date.datetime });
-  } else if (model.kind === 'event') {
-    candidates.push({ what: 'event', date: model.date.datetime });
-  } else {
-    for (const line of model.stances) candidates.push({ what: 'position', date: line.stance.date.datetime });
+  if (model.kind === 'event') candidates.push({ what: 'event', date: model.date.datetime });
+  else {
+    if (model.kind === 'topic') candidates.push({ what: 'status', date: model.status.date.datetime });
+    // A line's first position is its newest, the one the card shows.
+    for (const [newest] of model.lines.map((line) => line.stances)) if (newest) candidates.push({ what: 'position', date: newest.date.datetime });
   }
   for (const event of model.relatedEvents) candidates.push({ what: 'event', date: event.date.datetime });
   const dated = candidates.filter((c) => /^\d{4}-\d{2}-\d{2}$/.test(c.date));

@@ -1,14 +1,15 @@
 /**
  * Shows the hover card for a mark: asks for its model, renders it hidden to measure it, places it next to the mark,
- * keeps it there while the page scrolls, and gives focus back when it closes. The hover machine decides when a
- * card opens and closes; this decides what the reader sees.
+ * keeps it there while the page scrolls, and gives focus back when it closes. A card opened by a touch is a bottom
+ * sheet instead, which stays where it is. The hover machine decides when a card opens and closes; this decides
+ * what the reader sees.
  */
 import { h } from 'preact';
 import type { CardModel } from '../cards/card-model';
 import { Card, type CardContent } from '../overlay/Card';
 import type { OverlayContainer } from '../overlay/container';
-import type { HoverMachine } from '../overlay/hover-machine';
-import { isOffScreen, placeCard, type Rect } from '../overlay/placement';
+import type { HoverMachine, OpenedBy } from '../overlay/hover-machine';
+import { isOffScreen, placeCard, type Side } from '../overlay/placement';
 import type { Highlighter } from '../page/highlighter';
 import { rectsOf } from '../page/hit-test';
 import type { Mark, PageLens } from '../page/page-lens';
@@ -39,7 +40,7 @@ export interface CardPresenter {
   forgetModels(): void;
   /** Gets the card's styles once; true when the overlay has them. A failure is retried on the next card. */
   loadStyles(): Promise<boolean>;
-  open(mark: Mark, token: number, how: 'pointer' | 'keyboard'): Promise<void>;
+  open(mark: Mark, token: number, how: OpenedBy): Promise<void>;
   close(reason: 'abandon' | 'escape' | 'replaced' | 'closed'): void;
   /** Focus moved on from a card opened from the keyboard into the page: the card would cover where it went. */
   focusMovedTo(target: EventTarget | null): void;
@@ -49,7 +50,8 @@ export interface CardPresenter {
 
 /** A closure, not a class: its state stays private and minifies to short names (docs/decisions.md, 9). */
 export function createCardPresenter({ window, overlay, highlighter, lens, machine, getCard, getCardStyles, openInPopup, openSettings, reportProblem, endIfOrphaned }: CardPresenterDeps): CardPresenter {
-  let card: { target: Mark; content: CardContent; anchor: Rect; takeFocus: boolean } | null = null;
+  // `side`: where the card went when last placed, kept once it is expanded.
+  let card: { target: Mark; content: CardContent; takeFocus: boolean; sheet: boolean; expanded: boolean; side?: Side } | null = null;
   let focusBeforeCard: Element | null = null;
   const models = new Map<number, CardModel | null>();
   let styles: Promise<boolean> | null = null;
@@ -67,18 +69,44 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       },
     ));
 
-  // A client rect is a snapshot, so it can serve as the anchor as it is.
-  const anchorOf = (mark: Mark): Rect => rectsOf(window.document, mark)[0] ?? { left: 8, top: 8, right: 8, bottom: 8 };
+  // A client rect is a snapshot, so it can serve as the anchor as it is. A mark the page has just taken away (a
+  // re-render while the pointer rested on it) has none: its card has nowhere to go, and must not open in a corner.
+  const anchorOf = (mark: Mark) => rectsOf(window.document, mark).find((rect) => rect.height > 0);
+
+  /**
+   * Shift+Tab from the card: focus goes to the last element the reader can focus at or before the mark, in the
+   * page's order (the link the mark is in, or the one before it), as if the card sat right after its mark. The page
+   * is not scrolled. With none there, the card closes and focus goes back where it was.
+   */
+  const tabBack = (): void => {
+    const mark = card?.target;
+    if (!mark) return;
+    // An element the reader can reach with Tab has a tabIndex of 0 or more; one that cannot take focus (a disabled
+    // button) is passed over when focus does not move to it.
+    const before = [...window.document.querySelectorAll<HTMLElement>('*')].filter((element) => element.tabIndex >= 0 && element.compareDocumentPosition(mark.node) & 4);
+    for (let element = before.pop(); element; element = before.pop()) {
+      element.focus({ preventScroll: true });
+      if (window.document.activeElement === element) return;
+    }
+    machine.close();
+  };
 
   const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
 
   const render = (): void => {
     const shown = card;
     if (!shown) return;
+    const anchor = anchorOf(shown.target);
+    if (!anchor && !shown.sheet) return machine.close();
     const state = machine.state;
     const props = {
       content: shown.content,
       pinned: state.kind === 'open' && state.pinned,
+      expanded: shown.expanded,
+      onMore: () => {
+        card = { ...card!, expanded: !card!.expanded };
+        render();
+      },
       onPin: () => {
         machine.togglePin();
         render();
@@ -88,15 +116,19 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       onOpenSettings: openSettings,
       onReport: (id: string, includePage: boolean) => reportProblem(id, includePage ? window.location.href : undefined),
       onPointerInside: (inside: boolean) => machine.pointerInCard(inside),
+      onTabBack: tabBack,
     };
-    // Render hidden to measure, then place: the card's height depends on its content.
-    const element = overlay.render(h(Card, { ...props, position: null }));
+    // A sheet has its place; a card is rendered hidden to measure, then placed: its height depends on its content.
+    let element = overlay.render(h(Card, { ...props, position: shown.sheet ? 'sheet' : null }));
     if (!element) return;
-    const position = placeCard(shown.anchor, { width: element.offsetWidth, height: element.scrollHeight }, viewport());
-    overlay.render(h(Card, { ...props, position }));
+    if (anchor && !shown.sheet) {
+      const position = placeCard(anchor, { width: element.offsetWidth, height: element.scrollHeight }, viewport(), shown.expanded ? shown.side : undefined);
+      element = overlay.render(h(Card, { ...props, position }))!;
+      card = { ...shown, side: position.placement };
+    }
     if (shown.takeFocus && shown.content.state !== 'loading') {
       element.focus({ preventScroll: true });
-      card = { ...shown, takeFocus: false };
+      card = { ...card!, takeFocus: false };
     }
   };
 
@@ -117,8 +149,9 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       if (how === 'keyboard' && !card) focusBeforeCard = window.document.activeElement;
       highlighter.setActive(lens.rangeOf(mark));
       const cached = models.get(mark.entity);
-      card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, anchor: anchorOf(mark), takeFocus: how === 'keyboard' };
+      card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, takeFocus: how === 'keyboard', sheet: how === 'touch', expanded: false };
       render();
+      if (!card) return;
       if (cached !== undefined) return;
       let model: CardModel | null = null;
       try {
@@ -153,14 +186,13 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
     },
 
     follow() {
-      if (!card) return;
-      if (!card.target.node.isConnected) return machine.close();
+      // A sheet stays put while the page scrolls behind it.
+      if (!card || card.sheet) return;
       const anchor = anchorOf(card.target);
       const state = machine.state;
-      // Scrolled away from its mark: a card that is not pinned has nothing left to explain on screen, unless the
-      // pointer is in it (the page scrolled itself while the reader was reading the card).
-      if (!(state.kind === 'open' && (state.pinned || state.inCard)) && isOffScreen(anchor, viewport())) return machine.close();
-      card = { ...card, anchor };
+      // Gone from the page, or scrolled away from its mark: a card that is not pinned has nothing left to explain
+      // on screen, unless the pointer is in it (the page scrolled itself while the reader was reading the card).
+      if (!anchor || (!(state.kind === 'open' && (state.pinned || state.inCard)) && isOffScreen(anchor, viewport()))) return machine.close();
       render();
     },
   };

@@ -1,10 +1,14 @@
 /**
- * What the reader does on the page, turned into hover-machine steps: pointer moves and clicks on marks, Escape,
- * focus moving on, and scrolls that the open card must follow. Events a page script makes up (isTrusted false)
- * are ignored: a page cannot open, move or close our cards.
+ * What the reader does on the page, turned into hover-machine steps: pointer moves and clicks on marks, taps and
+ * long presses, Escape, focus moving on, and scrolls that the open card must follow. Events a page script makes up
+ * (isTrusted false) are ignored: a page cannot open, move or close our cards.
+ *
+ * Where the reader cannot hover (a touch, or a device whose pointer does not hover), a tap on a mark opens its card
+ * as a bottom sheet, and a tap anywhere else closes it. A tap on a mark inside a link follows the link, as the page
+ * intends; a long press opens the card there instead, and only then is the browser's own menu held back.
  */
 import type { OverlayContainer } from '../overlay/container';
-import type { HoverMachine } from '../overlay/hover-machine';
+import { LONG_PRESS_MS, type HoverMachine } from '../overlay/hover-machine';
 import { markFromPoint } from '../page/hit-test';
 import type { PageLens } from '../page/page-lens';
 import type { CardPresenter, CardTarget } from './card-presenter';
@@ -31,6 +35,13 @@ export function listenToReader({ window, lens, overlay, machine, cards, pageSwit
   let pointer: { x: number; y: number; modifier: boolean } | null = null;
   let frame: number | null = null;
   const frameWork = new Set<'hover' | 'follow'>();
+  /** Whether the pointer that last went down cannot hover (a finger): its taps open cards as bottom sheets. */
+  let touch = false;
+  /** The mark a finger rests on, until it lifts: a long press opens its card. */
+  let press: CardTarget | null = null;
+  let pressTimer = 0;
+  /** A long press opened a card: the click and the menu that may follow it belong to it, not to the page. */
+  let pressed = false;
 
   const hit = (x: number, y: number): CardTarget | null => {
     const mark = markFromPoint(document, lens, x, y);
@@ -65,11 +76,47 @@ export function listenToReader({ window, lens, overlay, machine, cards, pageSwit
     });
   };
 
-  const options = { capture: true, passive: true, signal };
+  const longPress = (): void => {
+    if (press) {
+      machine.openNow(press, 'touch');
+      pressed = true;
+    }
+    press = null;
+  };
+
+  // Passive where the page's own handling goes on as usual; `active` where ours may prevent the default.
+  const active = { capture: true, signal };
+  const options = { ...active, passive: true };
+  document.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (!event.isTrusted) return;
+      touch = event.pointerType === 'touch' || window.matchMedia('(hover: none)').matches;
+      pressed = false;
+      window.clearTimeout(pressTimer);
+      press = touch && lens.isRelevant && !overlay.owns(event.target) ? hit(event.clientX, event.clientY) : null;
+      if (press) pressTimer = window.setTimeout(longPress, LONG_PRESS_MS);
+    },
+    options,
+  );
+  // A finger that lifts or starts scrolling is no long press.
+  for (const type of ['pointerup', 'pointercancel']) document.addEventListener(type, () => window.clearTimeout(pressTimer), options);
+  document.addEventListener(
+    'contextmenu',
+    (event) => {
+      // The browser's menu for a long press may come before our own timer: the card opens now, in its place.
+      if (!event.isTrusted || !(press || pressed)) return;
+      event.preventDefault();
+      window.clearTimeout(pressTimer);
+      longPress();
+    },
+    active,
+  );
   document.addEventListener(
     'pointermove',
     (event) => {
-      if (!event.isTrusted || !lens.isRelevant || overlay.owns(event.target)) return;
+      // A finger moving on the page is scrolling, not hovering.
+      if (!event.isTrusted || event.pointerType === 'touch' || !lens.isRelevant || overlay.owns(event.target)) return;
       pointer = { x: event.clientX, y: event.clientY, modifier: event.altKey };
       inNextFrame('hover');
     },
@@ -78,18 +125,24 @@ export function listenToReader({ window, lens, overlay, machine, cards, pageSwit
   document.addEventListener(
     'click',
     (event) => {
-      if (!event.isTrusted || pageSwitch.display?.cardTrigger !== 'click' || overlay.owns(event.target) || !lens.isRelevant) return;
+      if (!event.isTrusted) return;
+      // After a long press the page does not get the click (a mark in a link would follow the link).
+      if (pressed) return event.preventDefault();
+      if (overlay.owns(event.target) || !lens.isRelevant || !(touch || pageSwitch.display?.cardTrigger === 'click')) return;
       const target = hit(event.clientX, event.clientY);
-      if (target) machine.openNow(target, 'pointer');
+      if (!touch) {
+        if (target) machine.openNow(target, 'pointer');
+      } else if (!target) machine.close();
+      else if (!(event.target as Element).closest('a[href]')) machine.openNow(target, 'touch');
     },
-    options,
+    active,
   );
   document.addEventListener(
     'keydown',
     (event) => {
       if (event.isTrusted && event.key === 'Escape' && machine.escape()) event.stopPropagation();
     },
-    { capture: true, signal },
+    active,
   );
   document.addEventListener('focusin', (event) => cards.focusMovedTo(event.target), options);
   const follow = () => {
@@ -97,5 +150,8 @@ export function listenToReader({ window, lens, overlay, machine, cards, pageSwit
   };
   window.addEventListener('scroll', follow, options);
   window.addEventListener('resize', follow, options);
-  signal.addEventListener('abort', () => frame !== null && window.cancelAnimationFrame(frame));
+  signal.addEventListener('abort', () => {
+    window.clearTimeout(pressTimer);
+    if (frame !== null) window.cancelAnimationFrame(frame);
+  });
 }

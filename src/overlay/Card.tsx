@@ -1,6 +1,7 @@
 /**
  * The hover card: renders a ready-made CardModel, nothing else. It has no hooks: the content app measures the
- * rendered card and passes its place back in (this keeps preact/hooks out of the content script).
+ * rendered card and passes its place back in (this keeps preact/hooks out of the content script). Opened by a
+ * touch, it is a bottom sheet instead, which its style sheet places.
  */
 import type { CardModel } from '../cards/card-model';
 import { CardBody } from '../ui/CardBody';
@@ -10,11 +11,17 @@ import { CARD_MAX_WIDTH } from './placement';
 
 export type CardContent = { state: 'loading' } | { state: 'ready'; model: CardModel } | { state: 'missing' };
 
+/** How far a finger must swipe down a bottom sheet, from the top of its content, to close it. */
+export const SWIPE_CLOSE_PX = 60;
+
 export interface CardProps {
   content: CardContent;
-  /** Where the card goes; null for the first, hidden render that measures its size. */
-  position: { left: number; top: number; maxHeight: number } | null;
+  /** Where the card goes: beside its mark, or a bottom sheet; null for the first, hidden render that measures it. */
+  position: { left: number; top: number; maxHeight: number } | 'sheet' | null;
   pinned: boolean;
+  /** The card opens compact; "More" shows the rest in place. */
+  expanded: boolean;
+  onMore: () => void;
   onPin: () => void;
   onClose: () => void;
   onOpenInPopup: (id: string) => void;
@@ -23,29 +30,52 @@ export interface CardProps {
   onOpenSettings: () => void;
   /** Opens a prefilled problem report; the page's address goes with it only when the reader ticked the box. */
   onReport: (id: string, includePage: boolean) => void;
+  /** Shift+Tab at the card's start: focus goes back to the page, at the card's mark. */
+  onTabBack: () => void;
 }
+
+/** Where a finger went down on the card, scrolled to its top; NaN when a swipe from there could not close it. */
+let swipeFrom = NaN;
 
 export function Card(props: CardProps) {
   const { content, position } = props;
   const model = content.state === 'ready' ? content.model : null;
   const titleId = 'nl-card-title';
+  const sheet = position === 'sheet';
+  const place = sheet ? null : position;
   return (
     <div
-      class="card"
+      class={`card${props.expanded ? ' expanded' : ''}${sheet ? ' sheet' : ''}`}
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
       aria-busy={content.state === 'loading'}
       tabIndex={-1}
-      style={{
-        maxWidth: `${CARD_MAX_WIDTH}px`,
-        left: `${position?.left ?? 0}px`,
-        top: `${position?.top ?? 0}px`,
-        maxHeight: position ? `${position.maxHeight}px` : undefined,
-        visibility: position ? 'visible' : 'hidden',
-      }}
+      style={
+        sheet
+          ? undefined
+          : {
+              maxWidth: `${CARD_MAX_WIDTH}px`,
+              left: `${place?.left ?? 0}px`,
+              top: `${place?.top ?? 0}px`,
+              maxHeight: place ? `${place.maxHeight}px` : undefined,
+              visibility: place ? 'visible' : 'hidden',
+            }
+      }
       onPointerEnter={() => props.onPointerInside(true)}
       onPointerLeave={() => props.onPointerInside(false)}
+      onKeyDown={(event) => {
+        // The card's own start, or its first button: going back from there goes to the mark, not to the end of the
+        // page, where the card's host element is.
+        const card = event.currentTarget;
+        if (event.key === 'Tab' && event.shiftKey && (event.target === card || event.target === card.querySelector('button'))) {
+          event.preventDefault();
+          props.onTabBack();
+        }
+      }}
+      // A swipe down from the top closes a bottom sheet (and a card a finger happens to swipe).
+      onTouchStart={(event) => (swipeFrom = event.currentTarget.scrollTop ? NaN : event.touches[0]!.clientY)}
+      onTouchEnd={(event) => event.changedTouches[0]!.clientY - swipeFrom > SWIPE_CLOSE_PX && props.onClose()}
     >
       <header class="card-header">
         <div>
@@ -83,7 +113,7 @@ export function Card(props: CardProps) {
         </p>
       ) : null}
       {content.state === 'missing' ? <p>{NOT_IN_PACK}</p> : null}
-      {model ? <CardBody model={model} /> : null}
+      {model ? <CardBody model={model} onShowEarlier={() => props.onOpenInPopup(model.id)} earlierWhere="in the popup" /> : null}
       {model ? (
         <footer class="card-footer">
           {/* In the footer, which stays in view while the card scrolls: the form opens where the reader clicked. */}
@@ -104,6 +134,9 @@ export function Card(props: CardProps) {
               </button>
             </form>
           </details>
+          <button type="button" class="link" aria-expanded={props.expanded} onClick={props.onMore}>
+            More
+          </button>
           <button type="button" class="link" onClick={() => props.onOpenInPopup(model.id)}>
             Open in popup
           </button>

@@ -12,6 +12,11 @@
 export const DWELL_MS = 350;
 /** How long a card stays after the pointer leaves it or its mark, so the pointer can cross the gap between them. */
 export const ABANDON_MS = 300;
+/** How long a finger must rest on a mark for a long press: it opens the card of a mark inside a link. */
+export const LONG_PRESS_MS = 500;
+
+/** What opened a card: a pointer that hovers or clicks, the keyboard, or a touch (the card opens as a bottom sheet). */
+export type OpenedBy = 'pointer' | 'keyboard' | 'touch';
 
 export interface HoverTarget {
   key: unknown;
@@ -25,7 +30,7 @@ export type HoverState<T extends HoverTarget> =
 export interface HoverMachineDeps<T extends HoverTarget> {
   setTimer: (fn: () => void, ms: number) => number;
   clearTimer: (id: number) => void;
-  onOpen: (target: T, token: number, how: 'pointer' | 'keyboard') => void;
+  onOpen: (target: T, token: number, how: OpenedBy) => void;
   onClose: (reason: 'abandon' | 'escape' | 'replaced' | 'closed') => void;
   dwellMs?: number;
 }
@@ -72,10 +77,13 @@ export class HoverMachine<T extends HoverTarget> {
     this.#timer = this.#deps.setTimer(() => this.#open(target, token, 'pointer', true), this.#deps.dwellMs ?? DWELL_MS);
   }
 
-  /** Opens at once: a click, a keyboard shortcut, or the popup's "show on page". */
-  openNow(target: T, how: 'pointer' | 'keyboard'): void {
+  /**
+   * Opens at once: a click, a tap, a keyboard shortcut, or the popup's "show on page". A card opened by a click or
+   * a touch counts as being on its mark until the pointer is seen elsewhere: a finger that lifts is not leaving.
+   */
+  openNow(target: T, how: OpenedBy): void {
     this.#clearTimer();
-    this.#open(target, ++this.#token, how, how === 'pointer');
+    this.#open(target, ++this.#token, how, how !== 'keyboard');
   }
 
   pointerInCard(inside: boolean): void {
@@ -111,7 +119,7 @@ export class HoverMachine<T extends HoverTarget> {
     return wasOpen;
   }
 
-  #open(target: T, token: number, how: 'pointer' | 'keyboard', onMark: boolean): void {
+  #open(target: T, token: number, how: OpenedBy, onMark: boolean): void {
     const replaced = this.state.kind === 'open';
     this.#timer = null;
     this.state = { kind: 'open', target, token, pinned: false, inCard: false, onMark, closing: false };

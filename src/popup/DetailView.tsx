@@ -35,7 +35,7 @@ export function DetailView({ index, id, settings, showDate, onBack, onReport }: 
         <>
           <p class="kind-tag">{kindLabel(model.kind)}</p>
           <h2 id="detail-title">{model.name}</h2>
-          <CardBody model={model} onShowEarlier={showEarlier} />
+          <CardBody model={model} onShowEarlier={showEarlier} earlierWhere="below" />
           {model.kind === 'topic' ? <AllStances index={index} topic={id} showDate={showDate} detailsRef={allStances} /> : null}
           {onReport ? (
             <p class="report">

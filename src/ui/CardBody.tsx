@@ -1,17 +1,29 @@
-/** The body of a card: shared by the hover card and the popup's detail view, so an item reads the same in both. */
+/**
+ * The body of a card: shared by the hover card and the popup's detail view, so an item reads the same in both.
+ * The hover card opens compact: what is marked `clamp` shows its first lines, what is marked `more` waits for the
+ * card's "More" button (src/overlay/card.css). The popup shows everything.
+ */
 import type { CardModel } from '../cards/card-model';
 import { Conflicts, DateText, Sources, Stance, StanceTable, Unverified } from './facts';
 
-/** `onShowEarlier`: given by the popup, which lists a topic's earlier positions below the card (see StanceTable). */
-export function CardBody({ model, onShowEarlier }: { model: CardModel; onShowEarlier?: () => void }) {
+/**
+ * `onShowEarlier` goes to a topic's earlier positions, `earlierWhere` says where they are: the hover card opens
+ * the popup at the topic ("in the popup"), the popup lists them below the card ("below").
+ */
+export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardModel; onShowEarlier: () => void; earlierWhere: string }) {
   if (model.kind === 'topic')
     return (
       <div class="card-body">
-        <p class="lede">{model.definition}</p>
+        <p class="lede clamp">{model.definition}</p>
         <div class="status-line">
-          <strong>Status</strong> (<DateText date={model.status.date} />): {model.status.text} <Sources sources={model.status.sources} />
+          <p class="clamp">
+            <strong>Status</strong> (<DateText date={model.status.date} />): {model.status.text}
+          </p>
+          <p class="meta more">
+            <Sources sources={model.status.sources} />
+          </p>
         </div>
-        <StanceTable rows={model.rows} caption="Where each party stands (latest position)" onShowEarlier={onShowEarlier} />
+        <StanceTable lines={model.lines} caption={model.linesTitle} onShowEarlier={onShowEarlier} earlierWhere={earlierWhere} />
         <Conflicts conflicts={model.conflicts} />
         <Related model={model} />
       </div>
@@ -27,44 +39,43 @@ export function CardBody({ model, onShowEarlier }: { model: CardModel; onShowEar
           <dt>Place</dt>
           <dd>{model.place}</dd>
           <dt>Participants</dt>
-          <dd>{model.participants.join(', ') || '—'}</dd>
+          <dd class="clamp">{model.participants.join(', ') || '—'}</dd>
           <dt>What happened</dt>
-          <dd>{model.summary}</dd>
+          <dd class="clamp">{model.summary}</dd>
           <dt>Outcome</dt>
-          <dd>{model.outcome}</dd>
+          <dd class="clamp">{model.outcome}</dd>
         </dl>
         <Unverified note={model.unverified} />
         <Conflicts conflicts={model.conflicts} />
-        <p class="meta">
+        <p class="meta more">
           <Sources sources={model.sources} />
         </p>
         <Related model={model} title="Earlier on the same track" />
       </div>
     );
-  const who = model.kind === 'person' ? 'person' : 'actor';
   return (
     <div class="card-body">
       <p class="lede">
         {model.role}
         {model.affiliation ? ` · ${model.affiliation}` : ''}
       </p>
-      <p>{model.description}</p>
-      {model.stances.length > 0 ? (
-        <section aria-label="Positions">
-          <h3>Positions (latest per topic)</h3>
+      <p class="clamp">{model.description}</p>
+      {model.lines.length > 0 ? (
+        <section aria-label={model.linesTitle}>
+          <h3>{model.linesTitle}</h3>
           <ul class="actor-stances">
-            {model.stances.map((line) => (
-              <li key={line.topic}>
-                <strong>{line.topicName}</strong>
-                <Stance cell={line.stance} />
+            {model.lines.map((line) => (
+              <li key={line.id}>
+                <strong>{line.name}</strong>
+                <Stance cell={line.stances[0]!} />
               </li>
             ))}
           </ul>
         </section>
       ) : (
-        <p class="no-position">{model.hiddenStances > 0 ? `Your settings hide the positions of this ${who}.` : `No positions of this ${who} in our sources.`}</p>
+        <p class="no-position">{model.noPositions}</p>
       )}
-      <p class="meta">
+      <p class="meta more">
         <Sources sources={model.sources} label="About" />
       </p>
       <Related model={model} />
@@ -75,7 +86,7 @@ export function CardBody({ model, onShowEarlier }: { model: CardModel; onShowEar
 function Related({ model, title = 'Latest related events' }: { model: CardModel; title?: string }) {
   if (model.relatedEvents.length === 0) return null;
   return (
-    <section class="related" aria-label={title}>
+    <section class="related more" aria-label={title}>
       <h3>{title}</h3>
       <ul>
         {model.relatedEvents.map((e) => (

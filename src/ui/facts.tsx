@@ -1,5 +1,5 @@
 /** Small components shared by the hover card and the popup, so a fact looks the same wherever it appears. */
-import type { ConflictModel, SourceLink, StanceCell, StanceRow } from '../cards/card-model';
+import type { ConflictModel, SourceLink, StanceCell, StanceLine } from '../cards/card-model';
 import type { ShownDate } from '../cards/dates';
 
 /** Only http(s) links are ever rendered; the pack checker rejects others, and this guards packs from elsewhere. */
@@ -60,10 +60,11 @@ export function Stance({ cell }: { cell: StanceCell }) {
 }
 
 /**
- * One row per party, the same fields in the same order for each; an empty cell says so. A card says the earlier
- * positions are in the popup; the popup, which lists them below the table, passes `onShowEarlier` to go there.
+ * One row per party, the same fields in the same order for each; an empty row says so. `onShowEarlier` goes to a
+ * party's earlier positions: the hover card opens the popup at the topic, and the popup lists them below the table
+ * (`earlierWhere` says which).
  */
-export function StanceTable({ rows, caption, onShowEarlier }: { rows: readonly StanceRow[]; caption: string; onShowEarlier?: () => void }) {
+export function StanceTable({ lines, caption, onShowEarlier, earlierWhere }: { lines: readonly StanceLine[]; caption: string; onShowEarlier: () => void; earlierWhere: string }) {
   return (
     <table class="stances">
       <caption>{caption}</caption>
@@ -78,22 +79,18 @@ export function StanceTable({ rows, caption, onShowEarlier }: { rows: readonly S
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <tr key={row.party}>
-            <th scope="row">{row.partyName}</th>
+        {lines.map(({ id, name, stances: [latest, ...earlier] }) => (
+          <tr key={id}>
+            <th scope="row">{name}</th>
             <td>
-              {row.stance ? (
+              {latest ? (
                 <>
-                  <Stance cell={row.stance} />
-                  {row.earlier > 0 ? (
-                    <p class="meta">
-                      {onShowEarlier ? (
-                        <button type="button" class="link" onClick={onShowEarlier}>
-                          {row.earlier} earlier position{row.earlier > 1 ? 's' : ''} below
-                        </button>
-                      ) : (
-                        `${row.earlier} earlier position${row.earlier > 1 ? 's' : ''} in the popup`
-                      )}
+                  <Stance cell={latest} />
+                  {earlier.length > 0 ? (
+                    <p class="meta more">
+                      <button type="button" class="link" onClick={onShowEarlier}>
+                        {earlier.length} earlier position{earlier.length > 1 ? 's' : ''} {earlierWhere}
+                      </button>
                     </p>
                   ) : null}
                 </>
@@ -117,7 +114,7 @@ export function Conflicts({ conflicts }: { conflicts: readonly ConflictModel[] }
           <p class="conflict-title">
             <strong>Sources differ:</strong> {c.about}
           </p>
-          <ul>
+          <ul class="more">
             {c.versions.map((v, i) => (
               <li key={i}>
                 {v.text} <Sources sources={v.sources} />

@@ -17,6 +17,7 @@ import { compileMatcher } from '../../src/matcher/compile';
 import type { PagePolicy } from '../../src/messaging/protocol';
 import { HIGHLIGHT_NAMES, type HighlightApi } from '../../src/page/highlighter';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
+import { LONG_PRESS_MS } from '../../src/overlay/hover-machine';
 import { FakeClock, nextTurn } from '../helpers/fake-clock';
 import { miniPack } from '../helpers/packs';
 
@@ -149,7 +150,8 @@ async function settle(h: Harness, limit = 500): Promise<void> {
  * character. The caret at a point is the character there.
  */
 function placeText(h: Harness): void {
-  const texts = [...h.document.querySelectorAll('p')].map((p) => p.firstChild as Text);
+  // A paragraph's text is its own, or its one link's.
+  const texts = [...h.document.querySelectorAll('p')].map((p) => (p.firstElementChild ?? p).firstChild as Text);
   const lineOf = (node: Node) => texts.indexOf(node as Text);
   Object.assign(h.document, {
     caretPositionFromPoint: (x: number, y: number) => {
@@ -159,6 +161,8 @@ function placeText(h: Harness): void {
   });
   const RangeClass = (h.window as unknown as { Range: typeof Range }).Range;
   RangeClass.prototype.getClientRects = function (this: Range) {
+    // As in a browser, text that has left the page has no rectangles.
+    if (!this.startContainer.isConnected) return [] as unknown as DOMRectList;
     const top = lineOf(this.startContainer) * 40;
     const rect = { left: this.startOffset * 10, right: this.endOffset * 10, top, bottom: top + 20 };
     return [{ ...rect, width: rect.right - rect.left, height: 20, x: rect.left, y: top, toJSON: () => rect }] as unknown as DOMRectList;
@@ -179,6 +183,26 @@ function dispatch(h: Harness, type: 'click' | 'pointermove', point: { x: number;
   if (options.trusted !== false) Object.defineProperty(event, 'isTrusted', { value: true });
   h.document.getElementById('first')!.dispatchEvent(event as unknown as Event);
 }
+
+/**
+ * A finger on the page: `pointerdown` and `pointerup` of a touch, the `click` of a tap, the `contextmenu` of a long
+ * press, dispatched trusted on the element that holds the text at the point (a paragraph, or its link). Returns
+ * the event, to see whether the default was prevented.
+ */
+function touch(h: Harness, type: 'pointerdown' | 'pointerup' | 'click' | 'contextmenu', point: { x: number; y: number }, pointerType = 'touch'): Event {
+  const EventClass = type === 'pointerdown' || type === 'pointerup' ? h.window.PointerEvent : h.window.MouseEvent;
+  const event = new EventClass(type, { clientX: point.x, clientY: point.y, bubbles: true, cancelable: true, pointerType } as never) as unknown as Event;
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  const paragraph = h.document.querySelectorAll('p')[Math.floor(point.y / 40)]!;
+  (paragraph.firstElementChild ?? paragraph).dispatchEvent(event);
+  return event;
+}
+
+const tap = (h: Harness, point: { x: number; y: number }): Event => {
+  touch(h, 'pointerdown', point);
+  touch(h, 'pointerup', point);
+  return touch(h, 'click', point);
+};
 
 /** The text of the active mark (the one whose card is open), or null. */
 function activeMark(h: Harness): string | null {
@@ -247,6 +271,103 @@ describe('ContentApp: what opens a card', () => {
     dispatch(h, 'pointermove', pointOf(h, 'Zelensky'));
     await settle(h);
     expect(activeMark(h)).toBe('Zelensky');
+  });
+});
+
+describe('ContentApp: touch', () => {
+  const LINKED = `<article>
+  <p id="first">Zelensky met Putin in Kyiv to discuss a ceasefire.</p>
+  <p id="story"><a href="#elsewhere">Lavrov said Russia would answer the minerals deal.</a></p>
+</article>`;
+
+  it.each(['hover', 'click'] as const)('with cards on %s, a tap on a mark opens its card, and a tap beside the marks closes it', async (trigger) => {
+    const h = await started(ARTICLE, policy(true, trigger));
+    expect(tap(h, pointOf(h, 'Putin')).defaultPrevented).toBe(false);
+    await settle(h);
+    expect(activeMark(h)).toBe('Putin');
+    expect(h.cardsAsked).toEqual(['putin']);
+    tap(h, pointOf(h, 'met'));
+    await settle(h);
+    expect(activeMark(h)).toBeNull();
+  });
+
+  it('a finger moving over the marks (scrolling) opens nothing', async () => {
+    const h = await started();
+    const event = new h.window.PointerEvent('pointermove', { clientX: pointOf(h, 'Putin').x, clientY: pointOf(h, 'Putin').y, bubbles: true, pointerType: 'touch' });
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    h.document.getElementById('first')!.dispatchEvent(event as unknown as Event);
+    await settle(h);
+    expect(activeMark(h)).toBeNull();
+  });
+
+  it('a tap on a mark inside a link leaves the link to the page; a long press opens the card and holds back the click and the menu', async () => {
+    const h = await started(LINKED);
+    expect(tap(h, pointOf(h, 'Lavrov')).defaultPrevented).toBe(false);
+    await settle(h);
+    expect(activeMark(h)).toBeNull();
+
+    const at = pointOf(h, 'Lavrov');
+    touch(h, 'pointerdown', at);
+    h.clock.advance(LONG_PRESS_MS);
+    await settle(h);
+    expect(activeMark(h)).toBe('Lavrov');
+    expect(touch(h, 'contextmenu', at).defaultPrevented).toBe(true);
+    touch(h, 'pointerup', at);
+    expect(touch(h, 'click', at).defaultPrevented).toBe(true);
+    // The next tap is a tap again.
+    expect(tap(h, pointOf(h, 'Russia')).defaultPrevented).toBe(false);
+  });
+
+  it('a long press that ends early is a tap: the link is followed', async () => {
+    const h = await started(LINKED);
+    const at = pointOf(h, 'Lavrov');
+    touch(h, 'pointerdown', at);
+    h.clock.advance(LONG_PRESS_MS / 2);
+    touch(h, 'pointerup', at);
+    expect(touch(h, 'click', at).defaultPrevented).toBe(false);
+    await settle(h);
+    expect(activeMark(h)).toBeNull();
+  });
+
+  it('when the browser\'s menu comes before our long press, the card opens then; the menu is held back only on a mark, and only for a finger', async () => {
+    const h = await started(LINKED);
+    touch(h, 'pointerdown', pointOf(h, 'Lavrov'));
+    expect(touch(h, 'contextmenu', pointOf(h, 'Lavrov')).defaultPrevented).toBe(true);
+    await settle(h);
+    expect(activeMark(h)).toBe('Lavrov');
+
+    touch(h, 'pointerdown', pointOf(h, 'said'));
+    expect(touch(h, 'contextmenu', pointOf(h, 'said')).defaultPrevented).toBe(false);
+    // A mouse's right button on a mark: the page's menu as usual.
+    touch(h, 'pointerdown', pointOf(h, 'Putin'), 'mouse');
+    expect(touch(h, 'contextmenu', pointOf(h, 'Putin'), 'mouse').defaultPrevented).toBe(false);
+  });
+});
+
+describe('ContentApp: a card opens beside its mark, or not at all', () => {
+  const hosts = (h: Harness) => h.document.querySelectorAll('[data-negotiation-lens-ui]').length;
+
+  it('a hover that lands while the page re-renders opens no card (none pinned to the window\'s corner)', async () => {
+    const h = await started();
+    dispatch(h, 'pointermove', pointOf(h, 'Putin'));
+    // One frame: the pointer rests on the mark, and its card waits out the dwell.
+    h.clock.advance(20);
+    expect(h.clock.pending).toBeGreaterThan(0);
+    // The page renders the paragraph again before the card opens: the mark's text leaves the page.
+    const first = h.document.getElementById('first')!;
+    first.replaceChildren(h.document.createTextNode(first.textContent!));
+    await settle(h);
+    expect(activeMark(h)).toBeNull();
+    expect(h.cardsAsked).toEqual([]);
+    expect(hosts(h)).toBe(0);
+
+    // The new text is marked again, and resting on it opens its card as usual.
+    placeText(h);
+    dispatch(h, 'pointermove', pointOf(h, 'Putin'));
+    await settle(h);
+    expect(activeMark(h)).toBe('Putin');
+    expect(h.cardsAsked).toEqual(['putin']);
+    expect(hosts(h)).toBe(1);
   });
 });
 

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
 import { ABANDON_MS, DWELL_MS } from '../../src/overlay/hover-machine';
 // @ts-expect-error plain JavaScript helper shared with the npm scripts
 import { extensionArgs } from '../../scripts/chromium-flags.mjs';
@@ -15,6 +15,17 @@ import { OVERLAY_HOST_ATTRIBUTE } from '../../src/overlay/host-attribute';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
+interface Options {
+  /**
+   * A phone instead of a desktop window: a 360 × 740 touch screen whose pointer cannot hover (Chromium's mobile
+   * emulation matches `(hover: none)` and `(pointer: coarse)`), with the page's meta viewport honoured.
+   */
+  phone: boolean;
+}
+
+/** The phone of `phone: true`. */
+export const PHONE = { width: 360, height: 740 };
+
 interface Fixtures {
   context: BrowserContext;
   extensionId: string;
@@ -23,13 +34,14 @@ interface Fixtures {
   origin: string;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  phone: [false, { option: true }],
   origin: async ({}, use) => {
     const server = (await serveFolder(resolve('.'))) as { origin: string; close: () => Promise<void> };
     await use(server.origin);
     await server.close();
   },
-  context: async ({ colorScheme }, use) => {
+  context: async ({ colorScheme, phone }, use) => {
     const executablePath = process.env.CHROMIUM_PATH;
     if (!executablePath) throw new Error('CHROMIUM_PATH is not set: run the browser tests through `npm test`.');
     const profile = mkdtempSync(join(tmpdir(), 'negotiation-lens-'));
@@ -37,7 +49,7 @@ export const test = base.extend<Fixtures>({
       executablePath,
       headless: true,
       colorScheme: colorScheme ?? 'light',
-      viewport: { width: 1200, height: 900 },
+      ...(phone ? { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : { viewport: { width: 1200, height: 900 } }),
       args: extensionArgs(EXTENSION_DIR),
     });
     // Keep a handle on the real highlight registry before any page script runs: hostile test pages replace
@@ -269,6 +281,63 @@ export async function pointInOverlay(page: Page, selector: string): Promise<{ x:
     const { model } = await client.send('DOM.getBoxModel', { nodeId });
     const [x1, y1, , , x3, y3] = model.border;
     return { x: (x1! + x3!) / 2, y: (y1! + y3!) / 2 };
+  } finally {
+    await client.detach();
+  }
+}
+
+/** The DevTools node id of the first element inside our closed shadow root that matches, or null. */
+async function overlayNode(client: CDPSession, selector: string): Promise<number | null> {
+  const { root } = await client.send('DOM.getDocument', { depth: -1, pierce: true });
+  type DomNode = { attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[]; nodeId: number };
+  const find = (node: DomNode): DomNode | null => {
+    if (node.attributes?.some((name, i) => i % 2 === 0 && name === OVERLAY_HOST_ATTRIBUTE)) return node;
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+      const hit = find(child);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  const shadow = find(root as DomNode)?.shadowRoots?.[0];
+  if (!shadow) return null;
+  const { nodeId } = await client.send('DOM.querySelector', { nodeId: shadow.nodeId, selector });
+  return nodeId || null;
+}
+
+/**
+ * The on-screen box of an element inside our closed shadow root (found by a CSS selector through DevTools'
+ * protocol), as drawn: nothing is scrolled to find it. Null when nothing matches.
+ */
+export async function overlayBox(page: Page, selector: string): Promise<{ left: number; top: number; right: number; bottom: number; width: number; height: number } | null> {
+  const client = await page.context().newCDPSession(page);
+  try {
+    const nodeId = await overlayNode(client, selector);
+    if (!nodeId) return null;
+    const { model } = await client.send('DOM.getBoxModel', { nodeId }).catch(() => ({ model: null }));
+    if (!model) return null;
+    const xs = [model.border[0]!, model.border[2]!, model.border[4]!, model.border[6]!];
+    const ys = [model.border[1]!, model.border[3]!, model.border[5]!, model.border[7]!];
+    const box = { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+    return { ...box, width: box.right - box.left, height: box.bottom - box.top };
+  } finally {
+    await client.detach();
+  }
+}
+
+/** How far an element inside our closed shadow root scrolls: its content's height and the height it shows. */
+export async function overlayScroll(page: Page, selector: string): Promise<{ scrollHeight: number; clientHeight: number } | null> {
+  const client = await page.context().newCDPSession(page);
+  try {
+    const nodeId = await overlayNode(client, selector);
+    if (!nodeId) return null;
+    const { object } = await client.send('DOM.resolveNode', { nodeId });
+    // Read through DevTools' protocol only: the page's own scripts cannot reach the element.
+    const { result } = await client.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: 'function () { return { scrollHeight: this.scrollHeight, clientHeight: this.clientHeight }; }',
+      returnByValue: true,
+    });
+    return result.value as { scrollHeight: number; clientHeight: number };
   } finally {
     await client.detach();
   }

@@ -1,9 +1,13 @@
 /**
  * The cards that matter most, as a reader sees them with the bundled pack: each shows its latest status or role
- * from the pack, with its freshness. `npm run screenshots` keeps a picture of each in docs/ for review.
+ * from the pack, with its freshness, and fits in half of a 1280 × 900 window. `npm run screenshots` keeps a
+ * picture of each in docs/ for review.
  */
 import { readFileSync } from 'node:fs';
-import { expect, markPoint, screenshotForDocs, test, waitForCard, waitForMarks } from './fixtures';
+import { expect, markPoint, overlayBox, overlayScroll, screenshotForDocs, test, waitForCard, waitForMarks } from './fixtures';
+
+/** A card opens compact: at most half of the window's height (here 900 px), with the rest behind "More". */
+const MAX_CARD_HEIGHT = 450;
 
 interface PackFacts {
   meta: { asOf: string };
@@ -29,7 +33,7 @@ const CARDS: [RegExp, string, string][] = [
 ];
 
 for (const [mark, id, says] of CARDS) {
-  test(`the ${id} card shows what the pack says as of its date, and how fresh it is`, async ({ context, origin }) => {
+  test(`the ${id} card shows what the pack says as of its date, how fresh it is, and fits in half the window`, async ({ context, origin }) => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${origin}/demo/article.html`);
@@ -38,6 +42,12 @@ for (const [mark, id, says] of CARDS) {
     await page.mouse.move(point.x, point.y);
     const text = await waitForCard(page, /Latest (position|status|event):/);
     expect(text).toContain(says.replace(/\s+/g, ' ').slice(0, 60));
+    const box = await overlayBox(page, '[role="dialog"]');
+    test.info().annotations.push({ type: 'card height', description: `${id}: ${Math.round(box!.height)} px` });
+    expect(box!.height).toBeLessThanOrEqual(MAX_CARD_HEIGHT);
+    // Its essentials fit: the compact card does not scroll.
+    const scroll = (await overlayScroll(page, '[role="dialog"]'))!;
+    expect(scroll.scrollHeight).toBeLessThanOrEqual(scroll.clientHeight + 1);
     await screenshotForDocs(page, `card-${id}.png`);
   });
 }

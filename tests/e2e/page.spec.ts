@@ -8,6 +8,7 @@ import {
   marksInside,
   nextFrames,
   outlastHoverDelays,
+  overlayBox,
   overlayHtml,
   pageDomWithoutOurHost,
   recordNavigations,
@@ -96,6 +97,29 @@ test('an app that re-renders its content keeps correct marks, and text edits are
   expect(await page.evaluate(() => [...(CSS.highlights.get('negotiation-lens-underline') ?? [])].every((r) => (r as AbstractRange).startContainer.isConnected))).toBe(true);
   await page.evaluate(() => (window as unknown as { __editFirstParagraph(): void }).__editFirstParagraph());
   await expect.poll(async () => (await markedTexts(page)).join('|')).toMatch(/Marco Rubio/);
+});
+
+test('a hover that lands while the page re-renders opens no card in the corner; the new mark\'s card opens beside it', async ({ context, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}${PAGES}/react-rerender.html`);
+  await waitForMarks(page, 3);
+  const point = await markPoint(page, /^Sergei Lavrov$/);
+  await page.mouse.move(point.x, point.y);
+  // The hover is seen (once per frame) and its card waits out the dwell; the page re-renders in the meantime.
+  await nextFrames(page);
+  await rescanAfter(page, () => page.evaluate(() => (window as unknown as { __rerender(): void }).__rerender()));
+  await outlastHoverDelays(page);
+  expect(await overlayBox(page, '[role="dialog"]')).toBeNull();
+
+  // Resting on the new mark opens its card next to it.
+  await page.mouse.move(5, 5);
+  const again = await markPoint(page, /^Sergei Lavrov$/);
+  await page.mouse.move(again.x, again.y);
+  await waitForCard(page, /Lavrov/);
+  const box = (await overlayBox(page, '[role="dialog"]'))!;
+  const nearMark = Math.min(Math.abs(box.top - again.y), Math.abs(box.bottom - again.y));
+  expect(nearMark).toBeLessThan(40);
+  expect(box.left).toBeLessThanOrEqual(again.x);
 });
 
 test('single-page navigation (History API) rescans the new content', async ({ context, origin }) => {

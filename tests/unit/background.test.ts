@@ -35,12 +35,12 @@ describe('the background', () => {
     const pack = miniPack();
     startBackground(api as never, pack);
     const key = entityIds(pack).indexOf('ceasefire');
-    const card = (await send({ type: 'getCard', payload: { entity: key } })) as { kind: string; rows: { party: string }[] };
+    const card = (await send({ type: 'getCard', payload: { entity: key } })) as { kind: string; lines: { id: string }[] };
     expect(card.kind).toBe('topic');
-    expect(card.rows.map((r) => r.party)).toEqual(['us', 'ukraine', 'russia', 'europe']);
+    expect(card.lines.map((r) => r.id)).toEqual(['us', 'ukraine', 'russia', 'europe']);
     await fakeBrowser.storage.sync.set({ 'pref:parties': ['ukraine', 'russia'] });
-    const filtered = (await send({ type: 'getCard', payload: { entity: key } })) as { rows: { party: string }[] };
-    expect(filtered.rows.map((r) => r.party)).toEqual(['ukraine', 'russia']);
+    const filtered = (await send({ type: 'getCard', payload: { entity: key } })) as { lines: { id: string }[] };
+    expect(filtered.lines.map((r) => r.id)).toEqual(['ukraine', 'russia']);
     expect(await send({ type: 'getCard', payload: { entity: 9999 } })).toBeFalsy();
   });
 

@@ -20,27 +20,28 @@ describe('the parties setting', () => {
       for (const actor of pack.actors) {
         const model = buildCardModel(index, actor.id, { parties: [party] })!;
         if (model.kind === 'topic' || model.kind === 'event') throw new Error(`${actor.id} is not an actor`);
-        for (const line of model.stances) {
-          expect(partyOfPosition.get(`${line.topic}|${line.stance.date.datetime}|${line.stance.position}`), `${actor.id} with only ${party}`).toBe(party);
-          shown++;
-        }
+        for (const line of model.lines)
+          for (const stance of line.stances) {
+            expect(partyOfPosition.get(`${line.id}|${stance.date.datetime}|${stance.position}`), `${actor.id} with only ${party}`).toBe(party);
+            shown++;
+          }
       }
     expect(shown).toBeGreaterThan(0);
   });
 
   it('says the settings hide an actor\'s positions rather than that there are none', () => {
     const everyone = buildCardModel(index, 'putin')!;
-    expect(everyone.kind === 'person' && everyone.stances.length).toBeGreaterThan(0);
+    expect(everyone.kind === 'person' && everyone.lines.length).toBeGreaterThan(0);
 
     const model = buildCardModel(index, 'putin', { parties: PARTY_IDS.filter((p) => p !== 'russia') })!;
-    expect(model.kind === 'person' && model.stances).toEqual([]);
+    expect(model.kind === 'person' && model.lines).toEqual([]);
     const host = document.createElement('div');
-    render(<CardBody model={model} />, host);
+    render(<CardBody model={model} onShowEarlier={() => undefined} earlierWhere="in the popup" />, host);
     expect(host.querySelector('.no-position')?.textContent).toBe('Your settings hide the positions of this person.');
 
     const none = buildCardModel(index, 'united-arab-emirates')!;
-    expect(none.kind === 'country' && none.stances).toEqual([]);
-    render(<CardBody model={none} />, host);
+    expect(none.kind === 'country' && none.lines).toEqual([]);
+    render(<CardBody model={none} onShowEarlier={() => undefined} earlierWhere="in the popup" />, host);
     expect(host.querySelector('.no-position')?.textContent).toBe('No positions of this actor in our sources.');
   });
 });
@@ -70,8 +71,8 @@ describe('roles by date', () => {
     ['a stance after the change names the speaker only', 'minerals-deal', 'Sergei Lavrov'],
   ])('%s', (_name, topic, by) => {
     const model = buildCardModel(dated(), 'lavrov')!;
-    const line = model.kind === 'person' ? model.stances.find((l) => l.topic === topic) : undefined;
-    expect(line?.stance.by).toBe(by);
+    const line = model.kind === 'person' ? model.lines.find((l) => l.id === topic) : undefined;
+    expect(line?.stances[0]?.by).toBe(by);
   });
 
   it('the bundled pack\'s cards show the role held "as of" the pack, or the last one with its end', () => {
@@ -126,7 +127,7 @@ describe('dates on a card', () => {
     const statusDay = pack.topics.find((t) => t.id === 'minerals-deal')!.status.date;
     expect(model.status.date).toEqual({ datetime: statusDay, text: british(statusDay).text });
     const host = document.createElement('div');
-    render(<CardBody model={model} />, host);
+    render(<CardBody model={model} onShowEarlier={() => undefined} earlierWhere="in the popup" />, host);
     const shown = times(host);
     expect(shown).toContainEqual([statusDay, british(statusDay).text]);
     expect(shown.length).toBeGreaterThan(2);
@@ -143,7 +144,7 @@ describe('dates on a card', () => {
   it('an event card writes a span of days once, with the first day in datetime', () => {
     const model = buildCardModel(index, 'munich-security-conference-2025', {}, british)!;
     const host = document.createElement('div');
-    render(<CardBody model={model} />, host);
+    render(<CardBody model={model} onShowEarlier={() => undefined} earlierWhere="in the popup" />, host);
     const when = host.querySelector('.event-facts time')!;
     expect(when.getAttribute('datetime')).toBe('2025-02-14');
     expect(when.textContent?.replace(/[\u2009\u202f\u00a0]/g, ' ')).toBe('14 – 15 February 2025');

@@ -30,7 +30,7 @@ describe('freshness in words', () => {
     const pack = miniPack();
     const model = buildCardModel(indexPack(pack), 'ceasefire')!;
     const freshness = freshnessOf(model, { asOf: pack.meta.asOf, official: false }, now);
-    const dates = [model.kind === 'topic' ? model.status.date.datetime : '', ...(model.kind === 'topic' ? model.rows.flatMap((r) => (r.stance ? [r.stance.date.datetime] : [])) : [])];
+    const dates = [model.kind === 'topic' ? model.status.date.datetime : '', ...(model.kind === 'topic' ? model.lines.flatMap((r) => (r.stances[0] ? [r.stances[0].date.datetime] : [])) : [])];
     expect(freshness.latest?.date).toBe(dates.sort().at(-1));
     expect(freshness).toMatchObject({ asOf: pack.meta.asOf, official: false, staleNotice: expect.stringContaining('later developments') });
   });

@@ -68,26 +68,116 @@ interface ActorRow {
   newest: string[];
 }
 
+/** A country at the table: where its party stands on each topic, whoever spoke for it. */
+interface CountryRow {
+  id: string;
+  party: PartyId;
+  /** The party's newest position per topic, newest first: "topic date". */
+  newest: string[];
+}
+
 const ACTORS: ActorRow[] = [
   {
     id: 'zelensky',
     role: 'President of Ukraine',
-    newest: ['ceasefire-proposals 2026-04-10', 'security-guarantees 2026-02-26', 'territory 2026-02-20', 'elections-martial-law 2026-02-11', 'peace-plans-2025 2026-02-06'],
+    newest: [
+      'ceasefire-proposals 2026-04-10',
+      'security-guarantees 2026-02-26',
+      'territory 2026-02-20',
+      'elections-martial-law 2026-02-11',
+      'peace-plans-2025 2026-02-06',
+      'frozen-conflict 2025-12-23',
+      'minerals-deal 2025-05-01',
+      'us-aid 2025-05-01',
+      'sanctions 2025-03-27',
+      'zaporizhzhia-npp 2025-03-19',
+      'black-sea 2025-03-11',
+    ],
   },
   {
     id: 'putin',
     role: 'President of Russia',
-    newest: ['ceasefire-proposals 2026-04-09', 'territory 2025-11-27', 'elections-martial-law 2025-11-27', 'peace-plans-2025 2025-11-21', 'security-guarantees 2025-09-05'],
+    newest: [
+      'ceasefire-proposals 2026-04-09',
+      'territory 2025-11-27',
+      'elections-martial-law 2025-11-27',
+      'peace-plans-2025 2025-11-21',
+      'security-guarantees 2025-09-05',
+      'frozen-conflict 2025-08-15',
+      'minerals-deal 2025-02-24',
+    ],
   },
   {
     id: 'trump',
     role: 'President of the United States',
-    newest: ['ceasefire-proposals 2026-03-09', 'sanctions 2026-03-09', 'peace-plans-2025 2026-01-22', 'territory 2025-12-28', 'security-guarantees 2025-12-28'],
+    newest: [
+      'ceasefire-proposals 2026-03-09',
+      'sanctions 2026-03-09',
+      'peace-plans-2025 2026-01-22',
+      'territory 2025-12-28',
+      'security-guarantees 2025-12-28',
+      'elections-martial-law 2025-12-09',
+      'us-aid 2025-06-25',
+      'zaporizhzhia-npp 2025-03-19',
+      'minerals-deal 2025-02-27',
+    ],
   },
   { id: 'svyrydenko', role: 'Prime Minister of Ukraine', newest: [] },
   { id: 'shmyhal', role: 'First Deputy Prime Minister and Energy Minister of Ukraine', newest: ['minerals-deal 2025-05-08'] },
   { id: 'budanov', role: 'Head of the Office of the President of Ukraine', newest: [] },
   { id: 'yermak', role: 'Head of the Office of the President of Ukraine until 2025-11-28', newest: ['ceasefire-proposals 2025-04-23', 'security-guarantees 2025-03-11'] },
+];
+
+const COUNTRIES: CountryRow[] = [
+  {
+    id: 'ukraine',
+    party: 'ukraine',
+    newest: [
+      'ceasefire-proposals 2026-04-10',
+      'security-guarantees 2026-02-26',
+      'peace-plans-2025 2026-02-26',
+      'territory 2026-02-20',
+      'elections-martial-law 2026-02-11',
+      'frozen-conflict 2025-12-23',
+      'minerals-deal 2025-05-08',
+      'us-aid 2025-05-01',
+      'sanctions 2025-03-27',
+      'black-sea 2025-03-25',
+      'zaporizhzhia-npp 2025-03-19',
+    ],
+  },
+  {
+    id: 'russia',
+    party: 'russia',
+    newest: [
+      'ceasefire-proposals 2026-04-09',
+      'sanctions 2026-03-13',
+      'peace-plans-2025 2026-02-05',
+      'territory 2026-01-23',
+      'security-guarantees 2026-01-08',
+      'elections-martial-law 2025-11-27',
+      'frozen-conflict 2025-08-15',
+      'minerals-deal 2025-04-03',
+      'black-sea 2025-03-25',
+    ],
+  },
+  {
+    id: 'united-states',
+    party: 'us',
+    newest: [
+      'sanctions 2026-03-12',
+      'ceasefire-proposals 2026-03-09',
+      'security-guarantees 2026-02-13',
+      'elections-martial-law 2026-02-11',
+      'peace-plans-2025 2026-02-06',
+      'minerals-deal 2026-02-02',
+      'territory 2025-12-28',
+      'zaporizhzhia-npp 2025-11-20',
+      'us-aid 2025-06-25',
+      'frozen-conflict 2025-04-23',
+      'black-sea 2025-03-25',
+    ],
+  },
 ];
 
 /** How a speaker is named on a given date, next to a stance of that date. */
@@ -111,16 +201,19 @@ describe('the cards that matter most, as of the pack\'s date', () => {
     expect(model.kind).toBe('topic');
     expect(model.asOf.datetime).toBe(AS_OF);
     expect(model.status.date.datetime).toBe(row.statusDate);
-    expect(model.rows.map((r) => r.party)).toEqual(Object.keys(row.newest));
-    for (const r of model.rows) {
-      const want = row.newest[r.party];
+    expect(model.lines.map((r) => r.id)).toEqual(Object.keys(row.newest));
+    for (const r of model.lines) {
+      const want = row.newest[r.id as PartyId];
+      // Every position of the party on the topic, newest first: the card shows the first.
+      const all = pack.stances.filter((s) => s.topic === row.id && s.party === r.id);
+      expect(r.stances.map((s) => s.date.datetime)).toEqual(all.map((s) => s.date).sort().reverse());
       if (want === null) {
-        expect(r.stance, `${row.id} ${r.party}`).toBeNull();
+        expect(r.stances, `${row.id} ${r.id}`).toEqual([]);
         continue;
       }
       const stance = pack.stances.find((s) => s.id === want!.id)!;
       expect(stance, want!.id).toBeDefined();
-      expect(r.stance, `${row.id} ${r.party}`).toMatchObject({ date: { datetime: stance.date }, position: stance.position, by: want!.by });
+      expect(r.stances[0], `${row.id} ${r.id}`).toMatchObject({ date: { datetime: stance.date }, position: stance.position, by: want!.by });
     }
   });
 
@@ -129,7 +222,24 @@ describe('the cards that matter most, as of the pack\'s date', () => {
     expect(model.kind).toBe('person');
     expect(model.asOf.datetime).toBe(AS_OF);
     expect(model.role).toBe(row.role);
-    expect(model.stances.map((l) => `${l.topic} ${l.stance.date.datetime}`)).toEqual(row.newest);
+    expect(model.lines.map((l) => `${l.id} ${l.stances[0]!.date.datetime}`)).toEqual(row.newest);
+  });
+
+  it.each(COUNTRIES)('country $id: where its party stands on each topic, not one person\'s words', (row) => {
+    const model = buildCardModel(index, row.id) as ActorCard;
+    expect(model.kind).toBe('country');
+    expect(model.lines.map((l) => `${l.id} ${l.stances[0]!.date.datetime}`)).toEqual(row.newest);
+    for (const line of model.lines) {
+      const all = pack.stances.filter((s) => s.topic === line.id && s.party === row.party);
+      // The line holds every position of the party on the topic, newest first, each dated and sourced.
+      expect(line.stances.map((s) => s.date.datetime)).toEqual(all.map((s) => s.date).sort().reverse());
+      for (const cell of line.stances) {
+        expect(cell.sources.length, `${row.id} ${line.id}`).toBeGreaterThan(0);
+        expect(cell.quote).toBeUndefined();
+      }
+    }
+    // Several people speak for it, not one.
+    expect(new Set(model.lines.map((l) => l.stances[0]!.by)).size).toBeGreaterThan(1);
   });
 
   it.each(SPEAKERS)('%s on %s is named "%s"', (actor, date, named) => {

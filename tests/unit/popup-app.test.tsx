@@ -12,7 +12,7 @@ import type { PageReport } from '../../src/messaging/protocol';
 import { PopupApp, type PopupDeps } from '../../src/popup/PopupApp';
 import { DEFAULT_TIMELINE_FILTER, filterTimeline, groupByMonth } from '../../src/popup/timeline';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
-import { CardBody } from '../../src/ui/CardBody';
+import { Card } from '../../src/overlay/Card';
 import { dateFormatter } from '../../src/cards/dates';
 import { bundledPack } from '../helpers/packs';
 import { waitFor } from '../helpers/wait';
@@ -407,7 +407,7 @@ describe('PopupApp', () => {
     });
   });
 
-  it('in a topic, the earlier positions are "below" and a button opens them there; the hover card still points to the popup', async () => {
+  it('in a topic, the earlier positions are "below" and a button opens them there; the hover card\'s button opens the popup at the topic', async () => {
     await mount();
     tab('Search').click();
     type(await waitFor(() => $<HTMLInputElement>('#search-input'), 'the search box'), 'minerals deal');
@@ -426,13 +426,34 @@ describe('PopupApp', () => {
     expect(all.open).toBe(true);
     expect(document.activeElement).toBe(all.querySelector('summary'));
 
-    // The hover card, outside the popup, keeps pointing to the popup, as plain text.
+    // The hover card, outside the popup, has the same buttons: each opens the popup at the topic.
     const card = document.createElement('div');
-    render(<CardBody model={buildCardModel(index, 'minerals-deal')!} />, card);
+    const opened: string[] = [];
+    const none = () => undefined;
+    render(
+      <Card
+        content={{ state: 'ready', model: buildCardModel(index, 'minerals-deal')! }}
+        position={null}
+        pinned={false}
+        expanded={false}
+        onMore={none}
+        onPin={none}
+        onClose={none}
+        onOpenInPopup={(id) => opened.push(id)}
+        onPointerInside={none}
+        onOpenSettings={none}
+        onReport={none}
+        onTabBack={none}
+      />,
+      card,
+    );
     const cardNotes = earlier(card);
     expect(cardNotes.length).toBe(notes.length);
     for (const note of cardNotes) expect(note).toMatch(/^\d+ earlier positions? in the popup$/);
-    expect(card.querySelector('.stances button')).toBeNull();
+    const buttons = [...card.querySelectorAll<HTMLButtonElement>('.stances button')];
+    expect(buttons.map((b) => b.textContent)).toEqual(cardNotes);
+    buttons[0]!.click();
+    expect(opened).toEqual(['minerals-deal']);
   });
 
   describe('after the knowledge changed', () => {

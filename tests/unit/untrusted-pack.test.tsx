@@ -25,7 +25,7 @@ describe('hostile packs', () => {
     expect(validatePack(pack).ok).toBe(true);
     const model = buildCardModel(indexPack(pack), 'ceasefire')!;
     const host = document.createElement('div');
-    render(<CardBody model={model} />, host);
+    render(<CardBody model={model} onShowEarlier={() => undefined} earlierWhere="in the popup" />, host);
     expect(host.querySelectorAll('img, script').length).toBe(0);
     expect([...host.querySelectorAll('a')].every((a) => /^https?:/.test(a.getAttribute('href') ?? ''))).toBe(true);
     expect(host.textContent).toContain('<img src=x onerror="alert(1)">');
@@ -44,7 +44,7 @@ describe('hostile packs', () => {
     const model = buildCardModel(indexPack(miniPack()), 'riyadh-talks')!;
     model.sources[0] = { ...model.sources[0]!, url: 'javascript:alert(1)' };
     const host = document.createElement('div');
-    render(<CardBody model={model} />, host);
+    render(<CardBody model={model} onShowEarlier={() => undefined} earlierWhere="in the popup" />, host);
     expect([...host.querySelectorAll('a')].map((a) => a.getAttribute('href')).filter((h) => h !== null && !/^https?:/.test(h))).toEqual([]);
   });
 
