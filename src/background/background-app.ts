@@ -20,6 +20,7 @@ import { prefKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
 import { KnowledgeService } from './knowledge-service';
 import { problemReportUrl } from './problem-report';
+import { hoverCardBody } from '../ui/CardBody';
 import { createToolbarBadge, type BadgeApi } from './toolbar-badge';
 
 type Browser = typeof browserApi;
@@ -122,7 +123,9 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
         if (id === undefined) return null;
         const { settings } = await (await settingsStore).read();
         const model = buildCardModel(index, id, { tracks: settings.tracks, parties: settings.parties });
-        return model ? { ...model, freshness: freshnessOf(model, active.info, clock()) } : null;
+        if (!model) return null;
+        const shown = { ...model, freshness: freshnessOf(model, active.info, clock()) };
+        return { model: shown, body: hoverCardBody(shown) };
       },
       getMatcherTable: async () => packs.writeMatcherTable(),
       getCardStyles: async () => cardStyles,

@@ -5,7 +5,6 @@
  * what the reader sees.
  */
 import { h } from 'preact';
-import type { CardModel } from '../cards/card-model';
 import { Card, type CardContent } from '../overlay/Card';
 import type { OverlayContainer } from '../overlay/container';
 import type { HoverMachine, OpenedBy } from '../overlay/hover-machine';
@@ -13,6 +12,7 @@ import { isOffScreen, placeCard, type Side } from '../overlay/placement';
 import type { Highlighter } from '../page/highlighter';
 import { rectsOf } from '../page/hit-test';
 import type { Mark, PageLens } from '../page/page-lens';
+import type { RenderedCard } from '../ui/markup';
 
 export interface CardTarget {
   key: Mark;
@@ -24,7 +24,7 @@ export interface CardPresenterDeps {
   highlighter: Highlighter;
   lens: PageLens;
   machine: HoverMachine<CardTarget>;
-  getCard: (entity: number) => Promise<CardModel | null>;
+  getCard: (entity: number) => Promise<RenderedCard | null>;
   getCardStyles: () => Promise<string>;
   openInPopup: (id: string) => void;
   openSettings: () => void;
@@ -53,7 +53,7 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
   // `side`: where the card went when last placed, kept once it is expanded.
   let card: { target: Mark; content: CardContent; takeFocus: boolean; sheet: boolean; expanded: boolean; side?: Side } | null = null;
   let focusBeforeCard: Element | null = null;
-  const models = new Map<number, CardModel | null>();
+  const models = new Map<number, RenderedCard | null>();
   let styles: Promise<boolean> | null = null;
 
   const loadStyles = (): Promise<boolean> =>
@@ -153,7 +153,7 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       render();
       if (!card) return;
       if (cached !== undefined) return;
-      let model: CardModel | null = null;
+      let model: RenderedCard | null = null;
       try {
         model = await getCard(mark.entity);
         // Only answers are remembered: a failed request (a service worker starting up) is asked again next time.
@@ -198,6 +198,6 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
   };
 }
 
-function toContent(model: CardModel | null): CardContent {
-  return model ? { state: 'ready', model } : { state: 'missing' };
+function toContent(card: RenderedCard | null): CardContent {
+  return card ? { state: 'ready', ...card } : { state: 'missing' };
 }

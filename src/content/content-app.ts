@@ -3,7 +3,6 @@
  * and the message handlers, and connects them. Everything they attach is tied to one AbortSignal and removed by
  * `destroy()`.
  */
-import type { CardModel } from '../cards/card-model';
 import { MATCHER_TABLE_KEY, type MatcherTableRecord } from '../knowledge/matcher-table';
 import type { PackedAliasTable } from '../matcher/alias-table';
 import type { CompiledMatcher } from '../matcher/compile';
@@ -14,6 +13,7 @@ import { Highlighter, type HighlightApi } from '../page/highlighter';
 import { PageLens } from '../page/page-lens';
 import { isRendered } from '../page/text-nodes';
 import { isSettingsKey } from '../settings/settings';
+import type { RenderedCard } from '../ui/markup';
 import { createCardPresenter, type CardTarget } from './card-presenter';
 import { listenToReader } from './page-input';
 import { createPageMessages } from './page-messages';
@@ -33,7 +33,7 @@ export interface ContentAppDeps {
   /** Calls back with the changed keys whenever extension storage changes. */
   watchStorage: (onChange: (keys: string[]) => void, signal: AbortSignal) => void;
   /** `revision` is the pack the entity key comes from; the background answers null for another pack's keys. */
-  getCard: (entity: number, revision: string) => Promise<CardModel | null>;
+  getCard: (entity: number, revision: string) => Promise<RenderedCard | null>;
   openInPopup: (id: string) => void;
   /** Opens the options page at its knowledge section. */
   openSettings: () => void;

@@ -3,11 +3,11 @@
  * reply, grouped by who receives it. Senders and handlers are typed from these tables; nothing else is sent.
  */
 import type { ActivationReply, PackPreview, PackStatus, UpdateStatus } from '../knowledge/pack-status';
-import type { CardModel } from '../cards/card-model';
 import type { MatcherTableRecord, PackChanges, PackInfo } from '../knowledge/active-pack';
 import type { Pack } from '../knowledge/schema';
 import type { Settings } from '../settings/settings';
 import type { SiteDecision } from '../settings/site-policy';
+import type { RenderedCard } from '../ui/markup';
 
 /**
  * What the content script found of one entity. `entity` is the entity key (its index in the alias table, see
@@ -37,7 +37,7 @@ export interface BackgroundMessages {
    * `revision` names the pack whose matcher found the entity key (MatcherTableRecord). A key from another pack
    * would name another entity, so the answer is then null and the page picks up the new pack's table.
    */
-  getCard: { request: { entity: number; revision?: string }; reply: CardModel | null };
+  getCard: { request: { entity: number; revision?: string }; reply: RenderedCard | null };
   /**
    * How many distinct things the sender's page mentions (0: none, or the page is not about the talks), for its
    * toolbar badge. The content script sends it once the lens is at rest, and only when it changed.

@@ -3,13 +3,12 @@
  * rendered card and passes its place back in (this keeps preact/hooks out of the content script). Opened by a
  * touch, it is a bottom sheet instead, which its style sheet places.
  */
-import type { CardModel } from '../cards/card-model';
-import { CardBody } from '../ui/CardBody';
-import { DateText } from '../ui/facts';
 import { KIND_LABEL, NOT_IN_PACK } from '../ui/labels';
+import { fromMarkup, SHOW_EARLIER, type RenderedCard } from '../ui/markup';
 import { CARD_MAX_WIDTH } from './placement';
 
-export type CardContent = { state: 'loading' } | { state: 'ready'; model: CardModel } | { state: 'missing' };
+/** A ready card's body comes rendered from the background (src/ui/markup.ts). */
+export type CardContent = { state: 'loading' } | ({ state: 'ready' } & RenderedCard) | { state: 'missing' };
 
 /** How far a finger must swipe down a bottom sheet, from the top of its content, to close it. */
 export const SWIPE_CLOSE_PX = 60;
@@ -62,6 +61,7 @@ export function Card(props: CardProps) {
               visibility: place ? 'visible' : 'hidden',
             }
       }
+      onClick={(event) => model && (event.target as Element).closest(`[data-action="${SHOW_EARLIER}"]`) && props.onOpenInPopup(model.id)}
       onPointerEnter={() => props.onPointerInside(true)}
       onPointerLeave={() => props.onPointerInside(false)}
       onKeyDown={(event) => {
@@ -83,7 +83,7 @@ export function Card(props: CardProps) {
             <p class="kicker">
               <span class={`kind kind-${model.kind}`}>{KIND_LABEL[model.kind]}</span>
               <span class="as-of">
-                As of <DateText date={model.asOf} />
+                As of <time dateTime={model.asOf.datetime}>{model.asOf.text}</time>
                 {model.freshness && !model.freshness.official ? ' · unofficial pack' : ''}
               </span>
             </p>
@@ -113,7 +113,7 @@ export function Card(props: CardProps) {
         </p>
       ) : null}
       {content.state === 'missing' ? <p>{NOT_IN_PACK}</p> : null}
-      {model ? <CardBody model={model} onShowEarlier={() => props.onOpenInPopup(model.id)} earlierWhere="in the popup" /> : null}
+      {content.state === 'ready' ? content.body.map(fromMarkup) : null}
       {model ? (
         <footer class="card-footer">
           {/* In the footer, which stays in view while the card scrolls: the form opens where the reader clicked. */}

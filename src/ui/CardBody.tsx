@@ -5,12 +5,15 @@
  */
 import type { CardModel } from '../cards/card-model';
 import { Conflicts, DateText, Sources, Stance, StanceTable, Unverified } from './facts';
+import { toMarkup, type Markup } from './markup';
 
 /**
  * `onShowEarlier` goes to a topic's earlier positions, `earlierWhere` says where they are: the hover card opens
- * the popup at the topic ("in the popup"), the popup lists them below the card ("below").
+ * the popup at the topic ("in the popup"), the popup lists them below the card ("below"). The hover card's body is
+ * rendered in the background, where no handler can go along: its button says `data-action="show-earlier"`, and
+ * the card acts on it (src/ui/markup.ts).
  */
-export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardModel; onShowEarlier: () => void; earlierWhere: string }) {
+export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardModel; onShowEarlier?: () => void; earlierWhere: string }) {
   if (model.kind === 'topic')
     return (
       <div class="card-body">
@@ -81,6 +84,11 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
       <Related model={model} />
     </div>
   );
+}
+
+/** The hover card's body, rendered in the background for the page (src/ui/markup.ts). */
+export function hoverCardBody(model: CardModel): Markup[] {
+  return toMarkup(<CardBody model={model} earlierWhere="in the popup" />);
 }
 
 function Related({ model, title = 'Latest related events' }: { model: CardModel; title?: string }) {

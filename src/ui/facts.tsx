@@ -1,6 +1,7 @@
 /** Small components shared by the hover card and the popup, so a fact looks the same wherever it appears. */
 import type { ConflictModel, SourceLink, StanceCell, StanceLine } from '../cards/card-model';
 import type { ShownDate } from '../cards/dates';
+import { SHOW_EARLIER } from './markup';
 
 /** Only http(s) links are ever rendered; the pack checker rejects others, and this guards packs from elsewhere. */
 export function safeHref(url: string): string | undefined {
@@ -64,7 +65,7 @@ export function Stance({ cell }: { cell: StanceCell }) {
  * party's earlier positions: the hover card opens the popup at the topic, and the popup lists them below the table
  * (`earlierWhere` says which).
  */
-export function StanceTable({ lines, caption, onShowEarlier, earlierWhere }: { lines: readonly StanceLine[]; caption: string; onShowEarlier: () => void; earlierWhere: string }) {
+export function StanceTable({ lines, caption, onShowEarlier, earlierWhere }: { lines: readonly StanceLine[]; caption: string; onShowEarlier?: () => void; earlierWhere: string }) {
   return (
     <table class="stances">
       <caption>{caption}</caption>
@@ -88,7 +89,7 @@ export function StanceTable({ lines, caption, onShowEarlier, earlierWhere }: { l
                   <Stance cell={latest} />
                   {earlier.length > 0 ? (
                     <p class="meta more">
-                      <button type="button" class="link" onClick={onShowEarlier}>
+                      <button type="button" class="link" data-action={SHOW_EARLIER} onClick={onShowEarlier}>
                         {earlier.length} earlier position{earlier.length > 1 ? 's' : ''} {earlierWhere}
                       </button>
                     </p>

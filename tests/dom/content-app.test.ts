@@ -8,7 +8,7 @@
  */
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCardModel, type CardModel } from '../../src/cards/card-model';
+import { buildCardModel } from '../../src/cards/card-model';
 import { COUNT_DELAY_MS, createContentApp, type ContentApp, type ContentAppDeps } from '../../src/content/content-app';
 import { aliasTableFromPack, entityIds } from '../../src/knowledge/alias-table-from-pack';
 import { indexPack } from '../../src/knowledge/pack-index';
@@ -18,6 +18,7 @@ import type { PagePolicy } from '../../src/messaging/protocol';
 import { HIGHLIGHT_NAMES, type HighlightApi } from '../../src/page/highlighter';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { LONG_PRESS_MS } from '../../src/overlay/hover-machine';
+import { hoverCardBody } from '../../src/ui/CardBody';
 import { FakeClock, nextTurn } from '../helpers/fake-clock';
 import { miniPack } from '../helpers/packs';
 
@@ -121,9 +122,10 @@ function harness(html = ARTICLE, answer: PagePolicy | null = policy(true)): Harn
     watchStorage: (onChange) => {
       storageChanged = onChange;
     },
-    getCard: async (entity): Promise<CardModel | null> => {
+    getCard: async (entity) => {
       cardsAsked.push(ids[entity]!);
-      return buildCardModel(index, ids[entity]!);
+      const model = buildCardModel(index, ids[entity]!);
+      return model && { model, body: hoverCardBody(model) };
     },
     openInPopup: () => undefined,
     openSettings: () => undefined,

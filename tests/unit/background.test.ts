@@ -1,7 +1,10 @@
+import { Fragment, h, render } from 'preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../src/background/background-app';
+import type { CardModel } from '../../src/cards/card-model';
 import { entityIds } from '../../src/knowledge/alias-table-from-pack';
+import { fromMarkup, type RenderedCard } from '../../src/ui/markup';
 import { miniPack } from '../helpers/packs';
 
 /** The real fake storage and runtime, plus stubs for what fakeBrowser does not implement. */
@@ -35,12 +38,17 @@ describe('the background', () => {
     const pack = miniPack();
     startBackground(api as never, pack);
     const key = entityIds(pack).indexOf('ceasefire');
-    const card = (await send({ type: 'getCard', payload: { entity: key } })) as { kind: string; lines: { id: string }[] };
-    expect(card.kind).toBe('topic');
-    expect(card.lines.map((r) => r.id)).toEqual(['us', 'ukraine', 'russia', 'europe']);
+    const card = (await send({ type: 'getCard', payload: { entity: key } })) as RenderedCard;
+    expect(card.model.kind).toBe('topic');
+    const rows = (card.model as Extract<CardModel, { kind: 'topic' }>).lines;
+    expect(rows.map((r) => r.id)).toEqual(['us', 'ukraine', 'russia', 'europe']);
+    // The body comes rendered, with the same rows: one table row per party.
+    const host = document.createElement('div');
+    render(h(Fragment, null, ...card.body.map(fromMarkup)), host);
+    expect([...host.querySelectorAll('.stances tbody th')].map((th) => th.textContent)).toEqual(rows.map((r) => r.name));
     await fakeBrowser.storage.sync.set({ 'pref:parties': ['ukraine', 'russia'] });
-    const filtered = (await send({ type: 'getCard', payload: { entity: key } })) as { lines: { id: string }[] };
-    expect(filtered.lines.map((r) => r.id)).toEqual(['ukraine', 'russia']);
+    const filtered = (await send({ type: 'getCard', payload: { entity: key } })) as RenderedCard;
+    expect((filtered.model as Extract<CardModel, { kind: 'topic' }>).lines.map((r) => r.id)).toEqual(['ukraine', 'russia']);
     expect(await send({ type: 'getCard', payload: { entity: 9999 } })).toBeFalsy();
   });
 
@@ -112,7 +120,7 @@ describe('the background', () => {
     expect(stored.table).toContain('Zelensky');
     expect(await send({ type: 'getMatcherTable', payload: {} })).toEqual(stored);
     const key = entityIds(pack).indexOf('ceasefire');
-    expect(await send({ type: 'getCard', payload: { entity: key, revision: stored.revision } })).toMatchObject({ kind: 'topic', freshness: { asOf: pack.meta.asOf } });
+    expect(await send({ type: 'getCard', payload: { entity: key, revision: stored.revision } })).toMatchObject({ model: { kind: 'topic', freshness: { asOf: pack.meta.asOf } } });
     expect(await send({ type: 'getCard', payload: { entity: key, revision: 'stored-of-another-pack' } })).toBeFalsy();
   });
 

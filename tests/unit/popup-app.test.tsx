@@ -13,6 +13,7 @@ import { PopupApp, type PopupDeps } from '../../src/popup/PopupApp';
 import { DEFAULT_TIMELINE_FILTER, filterTimeline, groupByMonth } from '../../src/popup/timeline';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { Card } from '../../src/overlay/Card';
+import { hoverCardBody } from '../../src/ui/CardBody';
 import { dateFormatter } from '../../src/cards/dates';
 import { bundledPack } from '../helpers/packs';
 import { waitFor } from '../helpers/wait';
@@ -430,9 +431,10 @@ describe('PopupApp', () => {
     const card = document.createElement('div');
     const opened: string[] = [];
     const none = () => undefined;
+    const model = buildCardModel(index, 'minerals-deal')!;
     render(
       <Card
-        content={{ state: 'ready', model: buildCardModel(index, 'minerals-deal')! }}
+        content={{ state: 'ready', model, body: hoverCardBody(model) }}
         position={null}
         pinned={false}
         expanded={false}
