@@ -37,7 +37,7 @@ export default defineContentScript({
         browser.storage.onChanged.addListener(listener);
         signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
       },
-      getCard: (entity, revision) => sendToBackground(browser.runtime, 'getCard', { entity, revision }),
+      getCard: (entity, revision, articleDay) => sendToBackground(browser.runtime, 'getCard', { entity, revision, articleDay }),
       openInPopup: (id) => void sendToBackground(browser.runtime, 'openInPopup', { id }),
       openSettings: () => void sendToBackground(browser.runtime, 'openOptions', { section: 'knowledge' }),
       reportProblem: (id, pageUrl) => void sendToBackground(browser.runtime, 'reportProblem', pageUrl ? { id, pageUrl } : { id }),

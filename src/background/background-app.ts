@@ -8,6 +8,7 @@
 import type { browser as browserApi } from 'wxt/browser';
 import { REPORT_URL } from '../build-config';
 import { buildCardModel } from '../cards/card-model';
+import { forArticleDay } from '../cards/article-time';
 import { freshnessOf, staleNotice } from '../cards/freshness';
 import { ActivePackStore, PACK_ACTIVATED_MEASURE, PACK_KEYS, type ActivePack, type PackChanges } from '../knowledge/active-pack';
 import { entityIds } from '../knowledge/alias-table-from-pack';
@@ -115,7 +116,7 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
         if (tabId !== undefined && Number.isInteger(count) && count >= 0) void badge.count(tabId, count);
         return null;
       },
-      getCard: async ({ entity, revision }) => {
+      getCard: async ({ entity, revision, articleDay }) => {
         const { active, index, ids } = await current();
         // A page still matching with the previous pack's table: its keys name other entities here.
         if (revision !== undefined && revision !== active.revision) return null;
@@ -124,7 +125,8 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
         const { settings } = await (await settingsStore).read();
         const model = buildCardModel(index, id, { tracks: settings.tracks, parties: settings.parties });
         if (!model) return null;
-        const shown = { ...model, freshness: freshnessOf(model, active.info, clock()) };
+        // Freshness speaks of the whole card, before it is split at the article's day.
+        const shown = forArticleDay({ ...model, freshness: freshnessOf(model, active.info, clock()) }, articleDay);
         return { model: shown, body: hoverCardBody(shown) };
       },
       getMatcherTable: async () => packs.writeMatcherTable(),

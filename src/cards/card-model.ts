@@ -2,6 +2,7 @@
  * Turns a pack entry into the ready-made model a card renders. Pure, and the only place that decides what a
  * card says: the components only lay it out. Every fact carries its date and sources.
  */
+import type { SinceArticle } from './article-time';
 import type { Freshness } from './freshness';
 import { eventStart, PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
 import { roleLine, speakerOn } from '../knowledge/roles';
@@ -63,6 +64,10 @@ interface CardBase {
   relatedEvents: EventLine[];
   /** How fresh the card is; added by the background when it answers (see freshness.ts). */
   freshness?: Freshness;
+  /** Read beside an article older than the card's newest entry: what came after its day (article-time.ts). */
+  sinceArticle?: SinceArticle;
+  /** Read beside an article newer than the pack: the one sentence that says so (article-time.ts). */
+  newerThanPack?: string;
 }
 
 export type CardModel =

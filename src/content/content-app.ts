@@ -33,7 +33,8 @@ export interface ContentAppDeps {
   /** Calls back with the changed keys whenever extension storage changes. */
   watchStorage: (onChange: (keys: string[]) => void, signal: AbortSignal) => void;
   /** `revision` is the pack the entity key comes from; the background answers null for another pack's keys. */
-  getCard: (entity: number, revision: string) => Promise<RenderedCard | null>;
+  /** `articleDay`: when the page's article was published, where it says (src/page/article-date.ts). */
+  getCard: (entity: number, revision: string, articleDay: string | null) => Promise<RenderedCard | null>;
   openInPopup: (id: string) => void;
   /** Opens the options page at its knowledge section. */
   openSettings: () => void;
@@ -117,7 +118,7 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
     onOpen: (target, token, how) => void cards.open(target.key, token, how),
     onClose: (reason) => cards.close(reason),
   });
-  const cards = createCardPresenter({ ...deps, getCard: (entity) => deps.getCard(entity, table.revision), overlay, highlighter, lens, machine, endIfOrphaned });
+  const cards = createCardPresenter({ ...deps, getCard: (entity) => deps.getCard(entity, table.revision, lens.articleDay), overlay, highlighter, lens, machine, endIfOrphaned });
   const pageSwitch = createPageSwitch({
     ...deps,
     lens,

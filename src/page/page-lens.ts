@@ -74,8 +74,8 @@ export class PageLens {
   #viewport: IntersectionObserver | null = null;
   #tally = newTally();
   #relevant = false;
-  /** Published before the talks began: the page is never relevant, whatever it names. */
-  #predatesTalks = false;
+  /** The day the article was published (YYYY-MM-DD), when the page says; cards show where things stood then. */
+  articleDay: string | null = null;
   #generation = 0;
   #running = false;
   /** Elements skipped as not rendered although their text has mentions; the viewport observer says when they show. */
@@ -125,7 +125,7 @@ export class PageLens {
     const root = this.#deps.root();
     if (!root) return;
     const doc = root.ownerDocument!;
-    this.#predatesTalks = (publishedDay(doc, doc.URL) ?? TALKS_BEGAN) < TALKS_BEGAN;
+    this.articleDay = publishedDay(doc, doc.URL);
     this.#changes.watchPage(root);
     const Observer = this.#deps.IntersectionObserver;
     if (Observer) this.#viewport = new Observer((entries) => this.#onViewport(entries), { rootMargin: `${PAINT_MARGIN_SCREENS * 100}% 0px` });
@@ -299,7 +299,8 @@ export class PageLens {
   #showIfRelevant(fresh: Mark[], inPageOrder: boolean): void {
     if (!this.#relevant) {
       // Relevance is sticky: once a page is about the talks, a re-render that briefly empties it does not unmark it.
-      if (this.#predatesTalks || !isRelevant(this.#tally)) return;
+      // Published before the talks began: the page is never relevant, whatever it names.
+      if ((this.articleDay ?? TALKS_BEGAN) < TALKS_BEGAN || !isRelevant(this.#tally)) return;
       this.#relevant = true;
       fresh.length = 0;
       this.#marks.applyFirstMentionRule(this.#marks.allMarks(), this.#claimIn, inPageOrder);

@@ -17,6 +17,7 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
   if (model.kind === 'topic')
     return (
       <div class="card-body">
+        <NewerThanPack model={model} />
         <p class="lede clamp">{model.definition}</p>
         <div class="status-line">
           <p class="clamp">
@@ -27,6 +28,7 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
           </p>
         </div>
         <StanceTable lines={model.lines} caption={model.linesTitle} onShowEarlier={onShowEarlier} earlierWhere={earlierWhere} />
+        <SinceThen model={model} />
         <Conflicts conflicts={model.conflicts} />
         <Related model={model} />
       </div>
@@ -34,6 +36,7 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
   if (model.kind === 'event')
     return (
       <div class="card-body">
+        <NewerThanPack model={model} />
         <dl class="event-facts">
           <dt>Date</dt>
           <dd>
@@ -58,6 +61,7 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
     );
   return (
     <div class="card-body">
+      <NewerThanPack model={model} />
       <p class="lede">
         {model.role}
         {model.affiliation ? ` · ${model.affiliation}` : ''}
@@ -76,8 +80,9 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
           </ul>
         </section>
       ) : (
-        <p class="no-position">{model.noPositions}</p>
+        <p class="no-position">{model.sinceArticle ? `None in our sources by ${model.sinceArticle.day.text}.` : model.noPositions}</p>
       )}
+      <SinceThen model={model} />
       <p class="meta more">
         <Sources sources={model.sources} label="About" />
       </p>
@@ -89,6 +94,51 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
 /** The hover card's body, rendered in the background for the page (src/ui/markup.ts). */
 export function hoverCardBody(model: CardModel): Markup[] {
   return toMarkup(<CardBody model={model} earlierWhere="in the popup" />);
+}
+
+/** Said once, at the top of a card read beside an article newer than the pack. */
+function NewerThanPack({ model }: { model: CardModel }) {
+  return model.newerThanPack ? <p class="newer-than-pack">{model.newerThanPack}</p> : null;
+}
+
+/**
+ * After the positions held on an article's day: what each party (or on each topic) said later, the newest first,
+ * and the events since. Compact cards show the newest later position of each line; "More" shows the events.
+ */
+function SinceThen({ model }: { model: CardModel }) {
+  const since = model.sinceArticle;
+  if (!since) return null;
+  return (
+    <section class="since" aria-label="Since then">
+      <h3>Since then</h3>
+      {since.lines.length > 0 ? (
+        <ul class="actor-stances">
+          {since.lines.map(({ id, name, stances: [newest, ...older] }) => (
+            <li key={id}>
+              <strong>{name}</strong>
+              <Stance cell={newest!} />
+              {older.length > 0 ? (
+                <p class="meta more">
+                  and {older.length} more since {since.day.text}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="no-position">No new positions in our sources.</p>
+      )}
+      {since.events.length > 0 ? (
+        <ul class="related more" aria-label="Events since then">
+          {since.events.map((e) => (
+            <li key={e.id}>
+              <DateText date={e.date} /> {e.name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
 }
 
 function Related({ model, title = 'Latest related events' }: { model: CardModel; title?: string }) {

@@ -52,6 +52,24 @@ describe('the background', () => {
     expect(await send({ type: 'getCard', payload: { entity: 9999 } })).toBeFalsy();
   });
 
+  it("splits a card at the article's day the page sends, and ignores a day that is not one", async () => {
+    const { api } = browserStub();
+    const pack = miniPack();
+    startBackground(api as never, pack);
+    const key = entityIds(pack).indexOf('ceasefire');
+    const whole = (await send({ type: 'getCard', payload: { entity: key } })) as RenderedCard;
+    const days = whole.model.kind === 'topic' ? whole.model.lines.flatMap((line) => line.stances.map((s) => s.date.datetime)).sort() : [];
+    expect(days.length).toBeGreaterThan(1);
+    const between = days[0]!;
+    const split = (await send({ type: 'getCard', payload: { entity: key, articleDay: between } })) as RenderedCard;
+    expect(split.model.sinceArticle?.lines.flatMap((line) => line.stances).every((s) => s.date.datetime > between)).toBe(true);
+    expect(JSON.stringify(split.body)).toContain('Since then');
+    for (const articleDay of ['2025-02-30', '<img src=x>', 12]) {
+      const ignored = (await send({ type: 'getCard', payload: { entity: key, articleDay } })) as RenderedCard;
+      expect(ignored.model, String(articleDay)).toEqual(whole.model);
+    }
+  });
+
   it('hands out the card styles it was started with', async () => {
     const { api } = browserStub();
     startBackground(api as never, miniPack(), '.card{color:red}');
