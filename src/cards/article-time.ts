@@ -47,8 +47,8 @@ export function forArticleDay(model: CardModel, day: string | null | undefined, 
   return {
     ...model,
     // A topic's card keeps a line for every party, the same fields for each (an empty one says so); a person's
-    // or a country's card lists the topics it had spoken on by then.
-    lines: model.kind === 'topic' ? then : then.filter((line) => line.stances.length > 0),
+    // or a country's card lists the topics it had spoken on by then, the newest position first, as it does today.
+    lines: model.kind === 'topic' ? then : then.filter((line) => line.stances.length > 0).sort((a, b) => b.stances[0]!.date.datetime.localeCompare(a.stances[0]!.date.datetime)),
     linesTitle: `At the time of this article, ${shownDay.text}`,
     relatedEvents: model.relatedEvents.filter((e) => !after(e.date)),
     sinceArticle: { day: shownDay, lines: since, events },

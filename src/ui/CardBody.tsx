@@ -102,33 +102,36 @@ function NewerThanPack({ model }: { model: CardModel }) {
 }
 
 /**
- * After the positions held on an article's day: what each party (or on each topic) said later, the newest first,
- * and the events since. Compact cards show the newest later position of each line; "More" shows the events.
+ * After the positions held on an article's day: what each party said later (or what was said on each topic), the
+ * newest first, and the events since. A compact card says only how much came later; "More" shows it.
  */
 function SinceThen({ model }: { model: CardModel }) {
   const since = model.sinceArticle;
   if (!since) return null;
+  const later = since.lines.reduce((sum, line) => sum + line.stances.length, 0);
+  const events = since.events.length;
+  const counts = [later ? `${later} later position${later > 1 ? 's' : ''}` : 'no new positions', events ? `${events} event${events > 1 ? 's' : ''}` : ''].filter(Boolean);
   return (
     <section class="since" aria-label="Since then">
-      <h3>Since then</h3>
+      <h3>
+        Since then <span class="since-count">({counts.join(', ')})</span>
+      </h3>
       {since.lines.length > 0 ? (
-        <ul class="actor-stances">
+        <ul class="actor-stances more">
           {since.lines.map(({ id, name, stances: [newest, ...older] }) => (
             <li key={id}>
               <strong>{name}</strong>
               <Stance cell={newest!} />
               {older.length > 0 ? (
-                <p class="meta more">
+                <p class="meta">
                   and {older.length} more since {since.day.text}
                 </p>
               ) : null}
             </li>
           ))}
         </ul>
-      ) : (
-        <p class="no-position">No new positions in our sources.</p>
-      )}
-      {since.events.length > 0 ? (
+      ) : null}
+      {events > 0 ? (
         <ul class="related more" aria-label="Events since then">
           {since.events.map((e) => (
             <li key={e.id}>

@@ -75,11 +75,13 @@ describe('an article older than the card', () => {
     const host = drawn(read);
     expect(host.querySelector('table.stances caption')?.textContent).toBe('At the time of this article, 12 March 2025');
     const sinceThen = host.querySelector('section.since');
-    expect(sinceThen?.querySelector('h3')?.textContent).toBe('Since then');
+    const later = read.sinceArticle!.lines.reduce((sum, line) => sum + line.stances.length, 0);
+    const events = read.sinceArticle!.events.length;
+    expect(sinceThen?.querySelector('h3')?.textContent).toBe(`Since then (${later} later positions${events ? `, ${events} event${events > 1 ? 's' : ''}` : ''})`);
     expect(host.querySelector('table.stances')!.compareDocumentPosition(sinceThen!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     // Each later line shows its newest position with its date and source.
     for (const item of sinceThen!.querySelectorAll('.actor-stances > li')) {
-      expect(item.querySelector('time')?.getAttribute('datetime')! > day).toBe(true);
+      expect((item.querySelector('time')?.getAttribute('datetime') ?? '') > day).toBe(true);
       expect(item.querySelector('.sources a')).not.toBeNull();
     }
   });
