@@ -20,5 +20,12 @@ export const HYPHEN_VARIANTS = '\u2010\u2011\u2012';
  */
 export const SPACE_VARIANTS = '\\t-\\r\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 
-/** Soft hyphen and zero-width marks: invisible in rendered text, and they may split a word ("Zelen\u00ADsky"). */
-export const INVISIBLES = '\u00AD\u200B\u200C\u200D\u2060\uFEFF';
+/**
+ * Soft hyphen and zero-width marks: invisible in rendered text, and they may split a word ("Zelen\u00ADsky"). With
+ * them the combining acute accent, which Ukrainian and Russian texts put on a stressed vowel ("Зеле\u0301нський").
+ */
+export const INVISIBLES = '\u00AD\u200B\u200C\u200D\u2060\uFEFF\u0301';
+
+/** Russian writes "ё" or, far more often, "е" for the same letter: an alias's "е" matches either ("Пётр", "Петр"). */
+export const CYRILLIC_E = '\u0435';
+export const CYRILLIC_YO = '\u0451';

@@ -8,7 +8,7 @@
  *   compile and run a much larger program. Case rules are checked afterwards on the text as written.
  */
 import type { MatcherTable, TableAlias } from './alias-table';
-import { APOSTROPHE_VARIANTS, HYPHEN_VARIANTS, SPACE_VARIANTS } from './characters';
+import { APOSTROPHE_VARIANTS, CYRILLIC_E, CYRILLIC_YO, HYPHEN_VARIANTS, SPACE_VARIANTS } from './characters';
 import { aliasKey, canonicalSpelling } from './normalize';
 
 export interface CompiledMatcher {
@@ -23,13 +23,14 @@ export interface CompiledMatcher {
 }
 
 /** Characters of an alias that stand for more than themselves, or have a meaning in a regular expression. */
-const SPECIAL = /[ '\-.*+?^${}()|[\]\\/]/g;
+const SPECIAL = new RegExp(`[ '\\-.*+?^\${}()|[\\]\\\\/${CYRILLIC_E}]`, 'g');
 
 /** What one such character of an alias matches in page text. */
 function charPattern(ch: string): string {
   if (ch === ' ') return `[ ${SPACE_VARIANTS}]+`;
   if (ch === "'") return `['${APOSTROPHE_VARIANTS}]`;
   if (ch === '-') return `[-${HYPHEN_VARIANTS}]`;
+  if (ch === CYRILLIC_E) return `[${CYRILLIC_E}${CYRILLIC_YO}]`;
   return `\\${ch}`;
 }
 

@@ -2,21 +2,30 @@
  * Text normalisation shared by the matcher and the pack checker, so that "the same alias" means the same
  * thing in both places. Which characters count as apostrophes, hyphens and spaces is in characters.ts.
  */
-import { APOSTROPHE_VARIANTS, HYPHEN_VARIANTS, INVISIBLES, SPACE_VARIANTS } from './characters';
+import { APOSTROPHE_VARIANTS, CYRILLIC_E, CYRILLIC_YO, HYPHEN_VARIANTS, INVISIBLES, SPACE_VARIANTS } from './characters';
 
 /** Characters that are invisible in rendered text and may sit inside a word: soft hyphen and zero-width marks. */
 export const INVISIBLE_CHARS = new RegExp(`[${INVISIBLES}]`, 'g');
 const ANY_APOSTROPHE = new RegExp(`[${APOSTROPHE_VARIANTS}]`, 'g');
 const ANY_HYPHEN = new RegExp(`[${HYPHEN_VARIANTS}]`, 'g');
 const SPACE_RUN = new RegExp(`[ ${SPACE_VARIANTS}]+`, 'g');
+const YO = new RegExp(CYRILLIC_YO, 'g');
+const CAPITAL_YO = /\u0401/g;
 
-/** Same spelling for comparison: apostrophes, hyphens and white space unified, invisible characters dropped; case kept. */
+/** Same spelling for comparison: apostrophes, hyphens, white space and "ё" unified, invisible characters dropped; case kept. */
 export function canonicalSpelling(text: string): string {
-  return text.replace(INVISIBLE_CHARS, '').replace(ANY_APOSTROPHE, "'").replace(ANY_HYPHEN, '-').replace(SPACE_RUN, ' ').trim();
+  return text
+    .replace(INVISIBLE_CHARS, '')
+    .replace(ANY_APOSTROPHE, "'")
+    .replace(ANY_HYPHEN, '-')
+    .replace(SPACE_RUN, ' ')
+    .replace(YO, CYRILLIC_E)
+    .replace(CAPITAL_YO, '\u0415')
+    .trim();
 }
 
 /** Something canonicalSpelling would change: invisible characters, apostrophe or hyphen variants, other spacing. */
-const NOT_CANONICAL = new RegExp(`[${INVISIBLES}${APOSTROPHE_VARIANTS}${HYPHEN_VARIANTS}${SPACE_VARIANTS}]|  |^ | $`);
+const NOT_CANONICAL = new RegExp(`[${INVISIBLES}${APOSTROPHE_VARIANTS}${HYPHEN_VARIANTS}${SPACE_VARIANTS}${CYRILLIC_YO}\u0401]|  |^ | $`);
 
 /**
  * The lookup key of an alias or of a matched piece of text: its canonical spelling in lower case. There is no
