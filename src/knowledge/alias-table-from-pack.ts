@@ -1,4 +1,6 @@
 import type { AliasTable, TableEntity } from '../matcher/alias-table';
+import { aliasKey } from '../matcher/normalize';
+import { formsOf } from './inflection';
 import type { Pack } from './schema';
 
 /** The entity ids in alias-table order: `entityIds(pack)[key]` is the id of the content script's entity key. */
@@ -6,13 +8,25 @@ export function entityIds(pack: Pack): string[] {
   return aliasTableFromPack(pack).entities.map((e) => e.id);
 }
 
-/** Reduces a valid pack to what the content script needs to find mentions. */
+/**
+ * Reduces a valid pack to what the content script needs to find mentions. Each alias comes with every form of it
+ * (src/knowledge/inflection.ts), each with the alias's case rule; a form two aliases of one entity share (the same
+ * word in Ukrainian and Russian) is listed once.
+ */
 export function aliasTableFromPack(pack: Pack): AliasTable {
   const entities: TableEntity[] = [];
   const aliases: AliasTable['aliases'] = [];
   const addEntity = (entity: TableEntity, list: Pack['actors'][number]['aliases']) => {
     const index = entities.push(entity) - 1;
-    for (const alias of list) aliases.push({ text: alias.text, case: alias.case, generic: alias.generic ?? false, entity: index });
+    const seen = new Set<string>();
+    for (const alias of list) {
+      for (const text of formsOf(alias)) {
+        const key = `${alias.case} ${alias.generic ?? false} ${aliasKey(text)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        aliases.push({ text, case: alias.case, generic: alias.generic ?? false, entity: index });
+      }
+    }
   };
   for (const a of pack.actors) addEntity({ id: a.id, core: a.party === 'ukraine' || a.party === 'russia', oncePerArticle: a.kind !== 'person' }, a.aliases);
   for (const t of pack.topics) addEntity({ id: t.id, core: true }, t.aliases);

@@ -10,6 +10,7 @@
  * a path we can turn into `$.events[3].date`. Only the background and the tools load it, never the content script.
  */
 import * as v from 'valibot';
+import { LANGUAGES } from './inflection';
 import { ACTOR_KINDS, AGREEMENT_STATUSES, CASE_RULES, PARTY_IDS, SOURCE_KINDS, STANCE_STATUSES, TRACK_IDS, WEAK_FLAGS } from '../vocabulary/pack-terms';
 
 export const PACK_FORMAT = 2;
@@ -31,15 +32,23 @@ const id = v.pipe(
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'));
 const sourceRefs = v.pipe(v.array(id), v.minLength(1, 'needs at least one source'));
 
+// "|" and line breaks separate aliases in the content script's packed table (src/matcher/alias-table.ts).
+const aliasText = v.pipe(shortText, v.maxLength(80, 'is longer than 80 characters'), v.regex(/^[^|\r\n]+$/, 'must not contain "|" or line breaks'));
+
 export const AliasSchema = v.strictObject({
-  // "|" and line breaks separate aliases in the content script's packed table (src/matcher/alias-table.ts).
-  text: v.pipe(shortText, v.maxLength(80, 'is longer than 80 characters'), v.regex(/^[^|\r\n]+$/, 'must not contain "|" or line breaks')),
+  text: aliasText,
   case: v.picklist(CASE_RULES, 'must be one of: any, proper, exact'),
   /**
    * A generic alias ("ceasefire", "sanctions") is marked only on pages that are about the negotiations,
    * and never counts toward deciding that a page is.
    */
   generic: v.optional(v.boolean()),
+  /** The language the alias is written in; English when absent. Its rules of inflection apply (`inflection.ts`). */
+  lang: v.optional(v.picklist(LANGUAGES, `must be one of: ${LANGUAGES.join(', ')}`)),
+  /** The language's rule that generates the other forms of this one word (`INFLECTION_RULES`). */
+  inflect: v.optional(v.pipe(v.string(), v.regex(/^[a-z]+(?:-[a-z]+)*$/, 'must be the name of an inflection rule, like "hard-masculine"'))),
+  /** Forms no rule gives, written out: irregular ones, or a full name's other cases. */
+  forms: v.optional(v.pipe(v.array(aliasText), v.maxLength(12, 'lists more than 12 forms'))),
 });
 
 /** Where sources disagree: every version, each with its sources. Cards show them all under "sources differ". */

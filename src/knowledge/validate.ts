@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { aliasKey } from '../matcher/normalize';
+import { formsOf, INFLECTION_RULES, inflectionRule, LANGUAGE_NAMES, type Language } from './inflection';
 import { CORE_PARTY_IDS, PackSchema, type Pack, type PartyId, type Source } from './schema';
 import { upgradePack } from './upgrade';
 import { weakReason } from './weak-sources';
@@ -44,6 +45,26 @@ export const COMMON_WORDS = new Set([
   'security', 'coalition', 'union', 'general', 'black sea', 'frozen conflict', 'rare earths', 'martial law',
   'turkey', 'china', 'may', 'will', 'mark', 'rubio', 'vance', 'hegseth',
 ]);
+
+/**
+ * Everyday words of the other languages a pack names things in. A name that is one of them, in any language,
+ * needs a case rule or the generic flag like an English common word: "Rada" is a parliament's name in Ukrainian
+ * transliteration and "council" in Polish; "мир" is peace in Russian and Ukrainian.
+ */
+export const COMMON_WORDS_BY_LANGUAGE: Readonly<Partial<Record<Language, ReadonlySet<string>>>> = {
+  uk: new Set(['мир', 'війна', 'план', 'угода', 'рада', 'саміт', 'санкції', 'земля', 'союз', 'переговори']),
+  ru: new Set(['мир', 'война', 'план', 'сделка', 'совет', 'саммит', 'санкции', 'земля', 'союз', 'переговоры']),
+  de: new Set(['krieg', 'frieden', 'plan', 'rat', 'gipfel', 'union', 'land', 'abkommen', 'hilfe', 'wahl']),
+  fr: new Set(['paix', 'guerre', 'plan', 'sommet', 'union', 'accord', 'aide', 'terre', 'conseil', 'trêve']),
+  pl: new Set(['pokój', 'wojna', 'plan', 'rada', 'szczyt', 'unia', 'umowa', 'pomoc', 'ziemia', 'rozejm']),
+};
+
+/** The languages in which this lower-case word is an everyday word (English first). */
+function commonIn(key: string): string[] {
+  const languages = COMMON_WORDS.has(key) ? ['English'] : [];
+  for (const [language, words] of Object.entries(COMMON_WORDS_BY_LANGUAGE)) if (words.has(key)) languages.push(LANGUAGE_NAMES[language as Language]);
+  return languages;
+}
 
 function jsonPath(parts: readonly (string | number)[]): string {
   return '$' + parts.map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_]\w*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`)).join('');
@@ -198,8 +219,9 @@ export function packProblems(pack: Pack, input: InputFacts = { writtenIn: 2 }): 
       if (!parties.includes(party)) add(`$.topics[${i}].parties`, `must include the core party "${party}"`);
   });
 
-  // Aliases: no collisions between entities, no unprotected common words, bounded in number.
-  const aliasOwner = new Map<string, { entity: string; path: string }>();
+  // Aliases: every form (the base form, the forms its rule generates and those listed) names one thing only, no
+  // unprotected everyday word in any language, rules that exist and fit, bounded in number.
+  const aliasOwner = new Map<string, { entity: string; path: string; base: boolean; lang: string }>();
   let aliasCount = 0;
   const collections = [
     ['actors', pack.actors],
@@ -211,21 +233,40 @@ export function packProblems(pack: Pack, input: InputFacts = { writtenIn: 2 }): 
       if (item.aliases.length > PACK_LIMITS.aliasesPerEntity)
         add(`$.${collection}[${i}].aliases`, `has ${item.aliases.length} aliases; at most ${PACK_LIMITS.aliasesPerEntity} are allowed`);
       item.aliases.forEach((alias, j) => {
-        aliasCount++;
         const path = `$.${collection}[${i}].aliases[${j}]`;
-        const nfkc = alias.text.normalize('NFKC');
-        // The matcher compares keys without Unicode normalisation (it is slow on first use in a page), so alias
-        // text must already be in the form NFKC gives.
-        if (nfkc !== alias.text) add(`${path}.text`, `"${alias.text}" is not in Unicode NFKC form: write it as "${nfkc}"`);
-        const key = aliasKey(nfkc);
-        if (key.length < 2) add(`${path}.text`, `"${alias.text}" is too short to match reliably (2 characters at least)`);
-        const owner = aliasOwner.get(key);
-        if (owner && owner.entity !== item.id)
-          add(`${path}.text`, `"${alias.text}" collides with an alias of "${owner.entity}" at ${owner.path}: one text can name only one thing`);
-        else if (owner) add(`${path}.text`, `"${alias.text}" is listed twice for "${item.id}" (also at ${owner.path})`);
-        else aliasOwner.set(key, { entity: item.id, path });
-        if (alias.case === 'any' && !alias.generic && COMMON_WORDS.has(key))
-          add(`${path}`, `"${alias.text}" is a common word: give it case "proper" or "exact", or mark it generic`);
+        const lang = alias.lang ?? 'en';
+        if (alias.inflect !== undefined) {
+          const rule = inflectionRule(lang, alias.inflect);
+          const known = Object.keys(INFLECTION_RULES[lang] ?? {});
+          if (!rule)
+            add(`${path}.inflect`, known.length ? `"${alias.inflect}" is not a rule of ${LANGUAGE_NAMES[lang]}: the rules are ${known.join(', ')}` : `${LANGUAGE_NAMES[lang]} has no inflection rules`);
+          else if (/\s/.test(alias.text)) add(`${path}.inflect`, `applies to one word, and "${alias.text}" has several: inflect the surname alone, and list a full name's forms in "forms"`);
+          else if (!alias.text.endsWith(rule.strip)) add(`${path}.inflect`, `"${alias.text}" does not end with "${rule.strip}", as the rule "${alias.inflect}" needs (${rule.example})`);
+        }
+        formsOf(alias).forEach((form, f) => {
+          aliasCount++;
+          const base = f === 0;
+          const listed = (alias.forms ?? []).indexOf(form);
+          const where = base ? `${path}.text` : listed >= 0 ? `${path}.forms[${listed}]` : `${path}.inflect`;
+          const shown = base ? `"${form}"` : `"${form}" (a form of "${alias.text}")`;
+          const nfkc = form.normalize('NFKC');
+          // The matcher compares keys without Unicode normalisation (it is slow on first use in a page), so alias
+          // text must already be in the form NFKC gives.
+          if (nfkc !== form) add(where, `${shown} is not in Unicode NFKC form: write it as "${nfkc}"`);
+          const key = aliasKey(nfkc);
+          if (key.length < 2) add(where, `${shown} is too short to match reliably (2 characters at least)`);
+          const owner = aliasOwner.get(key);
+          if (owner && owner.entity !== item.id)
+            add(where, `${shown} collides with an alias of "${owner.entity}" at ${owner.path}: one text can name only one thing`);
+          // The same word in two languages ("Трамп" in Ukrainian and Russian) may be listed once per language.
+          else if (owner && base && owner.base && owner.lang === lang) add(where, `${shown} is listed twice for "${item.id}" (also at ${owner.path})`);
+          else if (!owner) aliasOwner.set(key, { entity: item.id, path, base, lang });
+          const common = alias.case === 'any' && !alias.generic ? commonIn(key) : [];
+          if (common.length > 0) {
+            const words = common.length === 1 && common[0] === 'English' ? 'a common word' : `a common word in ${common.join(' and ')}`;
+            add(base ? path : where, `${shown} is ${words}: give it case "proper" or "exact", or mark it generic`);
+          }
+        });
       });
     });
   }
