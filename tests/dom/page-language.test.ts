@@ -3,6 +3,7 @@
  * agrees, is missing or is wrong, Ukrainian against Russian, too little text, and pages that quote another language.
  * The passages are written for these tests.
  */
+import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { languageOf, languageSample, pageLanguage, SAMPLE_CHARS, type PageLanguage } from '../../src/page/page-language';
@@ -208,5 +209,17 @@ describe('languageSample and pageLanguage', () => {
     expect(pageLanguage(page(`<article>${paragraphs(QUOTING.en)}</article>`, { lang: 'en' }))).toBe('en');
     expect(pageLanguage(page('<main></main>', { lang: 'fr' }))).toBe('fr');
     expect(pageLanguage(page(''))).toBeNull();
+  });
+
+  it.each([
+    ['ukrainian-story.html', 'en', 'uk'],
+    ['russian-story.html', 'ru', 'ru'],
+    ['calm-article.html', 'en', 'en'],
+    ['gaza-ceasefire.html', 'en', 'en'],
+  ])('tells the fixture page %s (declared %s) as %s', (file, declared, language) => {
+    const window = new Window({ url: 'https://news.example/', settings: { disableJavaScriptEvaluation: true } });
+    const doc = new window.DOMParser().parseFromString(readFileSync(`tests/fixtures/pages/${file}`, 'utf8'), 'text/html') as unknown as Document;
+    expect(languageSample(doc).declared).toBe(declared);
+    expect(pageLanguage(doc)).toBe(language);
   });
 });
