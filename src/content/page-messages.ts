@@ -1,10 +1,12 @@
 /**
  * Answers the popup and the background about this page: what it mentions, and going to a mention (from the
  * popup's list or the next/previous keyboard commands). Every answer waits until the lens has finished its scan.
+ * A page with nothing relevant sends a sample of its language, so the popup can tell when that is the reason.
  */
 import type { ContentMessages, Handlers, PageReport } from '../messaging/protocol';
 import type { HoverMachine } from '../overlay/hover-machine';
 import { scrollMarkIntoView } from '../page/hit-test';
+import { languageSample } from '../page/page-language';
 import type { Mark, PageLens } from '../page/page-lens';
 import type { CardTarget } from './card-presenter';
 import type { PageSwitch } from './page-switch';
@@ -36,7 +38,7 @@ export function createPageMessages({ document, lens, machine, pageSwitch }: Page
   const report = (): PageReport => {
     const answer = pageSwitch.decision;
     if (!answer || !answer.on || answer.site === null) return { state: 'off', site: answer?.site ?? null, reason: answer?.reason ?? 'default' };
-    if (!lens.isRelevant) return { state: 'not-relevant', site: answer.site };
+    if (!lens.isRelevant) return { state: 'not-relevant', site: answer.site, language: languageSample(document) };
     const mentions = [...lens.counts()].map(([entity, count]) => ({ entity, count }));
     mentions.sort((a, b) => b.count - a.count);
     return { state: 'on', site: answer.site, mentions };

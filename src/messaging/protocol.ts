@@ -5,6 +5,7 @@
 import type { ActivationReply, PackPreview, PackStatus, UpdateStatus } from '../knowledge/pack-status';
 import type { MatcherTableRecord, PackChanges, PackInfo } from '../knowledge/active-pack';
 import type { Pack } from '../knowledge/schema';
+import type { LanguageSample } from '../page/page-language';
 import type { Settings } from '../settings/settings';
 import type { SiteDecision } from '../settings/site-policy';
 import type { RenderedCard } from '../ui/markup';
@@ -21,7 +22,11 @@ export interface MentionSummary {
 export type PageReport =
   | { state: 'on'; site: string; mentions: MentionSummary[] }
   | { state: 'off'; site: string | null; reason: 'paused' | 'site-choice' | 'default' | 'not-a-web-page' }
-  | { state: 'not-relevant'; site: string };
+  /**
+   * Nothing relevant found. `language` is what the page's language is told from (src/page/page-language.ts): on a
+   * page in a language the matcher does not read yet, that is why, and the popup says so.
+   */
+  | { state: 'not-relevant'; site: string; language: LanguageSample };
 
 /** Whether the extension is on for a page, and how it should look there. */
 export interface PagePolicy {

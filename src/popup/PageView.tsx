@@ -1,6 +1,7 @@
 /** The "This page" tab: what the page mentions; choosing one shows it on the page. */
 import { useState } from 'preact/hooks';
 import type { PageReport } from '../messaging/protocol';
+import { languageOf, type PageLanguage } from '../page/page-language';
 import { kindLabel } from '../ui/labels';
 import type { OpenDetail } from './DetailView';
 import type { PopupDeps } from './PopupApp';
@@ -13,12 +14,27 @@ const OFF_REASON: Record<string, string> = {
   'not-a-web-page': 'It only runs on web pages.',
 };
 
+/** The languages the page's language may be told as, but the matcher does not read yet, by their English names. */
+const UNREAD: Partial<Record<PageLanguage, string>> = { uk: 'Ukrainian', ru: 'Russian', de: 'German', fr: 'French', pl: 'Polish' };
+
+/** Why nothing is marked on a page with nothing relevant: its language, when the matcher does not read it yet. */
+function NotRelevant({ report }: { report: Extract<PageReport, { state: 'not-relevant' }> }) {
+  const language = languageOf(report.language);
+  if (language === null || language === 'en') return <p class="empty">This page does not seem to be about the negotiations, so nothing is marked on it.</p>;
+  const name = UNREAD[language];
+  return (
+    <p class="empty" data-page-language={language}>
+      {name ? `This page is in ${name}` : 'This page is not in English'}; Negotiation Lens reads English pages for now.
+    </p>
+  );
+}
+
 export function PageView({ deps, report, onOpen }: { deps: Pick<PopupDeps, 'entityIds' | 'index' | 'revealOnPage' | 'getShortcuts' | 'shortcutSettings'>; report: PageReport | null | 'loading'; onOpen: OpenDetail }) {
   const [missing, setMissing] = useState<string | null>(null);
   if (report === 'loading') return <p class="muted">Looking at this page…</p>;
   if (report === null) return <p class="empty">Negotiation Lens cannot read this page (browser pages and the extension gallery are off limits to extensions).</p>;
   if (report.state === 'off') return <p class="empty">Negotiation Lens is off on {report.site ?? 'this page'}. {OFF_REASON[report.reason]}</p>;
-  if (report.state === 'not-relevant') return <p class="empty">This page does not seem to be about the negotiations, so nothing is marked on it.</p>;
+  if (report.state === 'not-relevant') return <NotRelevant report={report} />;
   if (report.mentions.length === 0) return <p class="empty">Nothing from the negotiations found on this page.</p>;
   const rows = report.mentions.flatMap((m) => {
     const id = deps.entityIds[m.entity];

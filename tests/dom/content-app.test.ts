@@ -16,6 +16,7 @@ import { packAliasTable, unpackAliasTable } from '../../src/matcher/alias-table'
 import { compileMatcher } from '../../src/matcher/compile';
 import type { PagePolicy } from '../../src/messaging/protocol';
 import { HIGHLIGHT_NAMES, type HighlightApi } from '../../src/page/highlighter';
+import { languageOf } from '../../src/page/page-language';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { LONG_PRESS_MS } from '../../src/overlay/hover-machine';
 import { hoverCardBody } from '../../src/ui/CardBody';
@@ -487,6 +488,23 @@ describe('ContentApp: the count for the toolbar badge', () => {
     await settle(h);
     expect(painted(h)).toHaveLength(0);
     expect(h.countsTold).toEqual([]);
+  });
+
+  it("reports, for a page that is not about the talks, what its language is told from: the declaration and the article's text", async () => {
+    const UKRAINIAN =
+      '<nav><p>Home · World · Sport</p></nav><article><p>Делегації провели переговори в Стамбулі і домовилися про нову зустріч.</p>' +
+      '<p>Сторони обмінялися полоненими та пообіцяли передати списки дітей, яких вивезли з окупованих територій.</p></article>';
+    const h = harness(UKRAINIAN);
+    h.document.documentElement.setAttribute('lang', 'en');
+    placeText(h);
+    await h.app.start();
+    await settle(h);
+    const report = (await h.ask({ type: 'getPageReport', payload: {} })) as { state: string; language: { declared: string; text: string } };
+    expect(report.state).toBe('not-relevant');
+    expect(report.language.declared).toBe('en');
+    expect(report.language.text).toContain('Делегації провели переговори');
+    expect(report.language.text).not.toContain('Home');
+    expect(languageOf(report.language)).toBe('uk');
   });
 
   it('tells again only when the count changes, once for a burst of changes', async () => {

@@ -212,6 +212,30 @@ describe('PopupApp', () => {
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Details about Vladimir Putin');
   });
 
+  describe('"This page" on a page with nothing relevant', () => {
+    const NOT_ABOUT = 'This page does not seem to be about the negotiations, so nothing is marked on it.';
+    const UKRAINIAN_TEXT =
+      'Делегації провели переговори в Стамбулі і домовилися про нову зустріч. Сторони обмінялися полоненими та ' +
+      'пообіцяли передати списки дітей, яких вивезли з окупованих територій. Наступна зустріч може відбутися вже в червні.';
+    it.each([
+      ['declared uk-UA', 'uk-UA', '', 'This page is in Ukrainian; Negotiation Lens reads English pages for now.'],
+      ['declared ru', 'ru', '', 'This page is in Russian; Negotiation Lens reads English pages for now.'],
+      ['declared de', 'de', '', 'This page is in German; Negotiation Lens reads English pages for now.'],
+      ['declared fr-CA', 'fr-CA', '', 'This page is in French; Negotiation Lens reads English pages for now.'],
+      ['declared pl', 'pl', '', 'This page is in Polish; Negotiation Lens reads English pages for now.'],
+      ['declared es', 'es', '', 'This page is not in English; Negotiation Lens reads English pages for now.'],
+      // The template says English; the article is Ukrainian.
+      ['declared en, Ukrainian text', 'en', UKRAINIAN_TEXT, 'This page is in Ukrainian; Negotiation Lens reads English pages for now.'],
+      ['declared en-US', 'en-US', '', NOT_ABOUT],
+      ['no declaration, no text', null, '', NOT_ABOUT],
+    ])('%s: says why nothing is marked', async (_, declared, text, message) => {
+      await mount({ state: 'not-relevant', site: 'example.com', language: { declared, text } });
+      tab('This page').click();
+      const said = await waitFor(() => $('[role="tabpanel"] p.empty'), 'the message');
+      expect(said.textContent).toBe(message);
+    });
+  });
+
   it('after an item a card asked to open, Back puts focus on the current tab', async () => {
     await mount(null, 'putin');
     await waitFor(() => $('#detail-title')?.textContent?.includes('Putin'), 'the detail view');
