@@ -87,6 +87,14 @@ export const INFLECTION_RULES: Readonly<Partial<Record<Language, Readonly<Record
   },
 };
 
+/** The languages a pack names things in, in the order of LANGUAGES: those whose pages it reads. English always. */
+export function languagesOf(pack: { actors: readonly Named[]; topics: readonly Named[]; events: readonly Named[] }): Language[] {
+  const named = new Set<string>(['en']);
+  for (const item of [...pack.actors, ...pack.topics, ...pack.events]) for (const alias of item.aliases) named.add(alias.lang ?? 'en');
+  return LANGUAGES.filter((language) => named.has(language));
+}
+type Named = { aliases: readonly { lang?: Language }[] };
+
 /** The rule an alias names, or undefined when its language has no such rule. */
 export function inflectionRule(language: Language, rule: string): InflectionRule | undefined {
   const rules = INFLECTION_RULES[language];

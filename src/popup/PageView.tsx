@@ -1,7 +1,8 @@
 /** The "This page" tab: what the page mentions; choosing one shows it on the page. */
 import { useState } from 'preact/hooks';
 import type { PageReport } from '../messaging/protocol';
-import { languageOf, type PageLanguage } from '../page/page-language';
+import { LANGUAGE_NAMES, languagesOf, type Language } from '../knowledge/inflection';
+import { languageOf } from '../page/page-language';
 import { kindLabel } from '../ui/labels';
 import type { OpenDetail } from './DetailView';
 import type { PopupDeps } from './PopupApp';
@@ -14,17 +15,20 @@ const OFF_REASON: Record<string, string> = {
   'not-a-web-page': 'It only runs on web pages.',
 };
 
-/** The languages the page's language may be told as, but the matcher does not read yet, by their English names. */
-const UNREAD: Partial<Record<PageLanguage, string>> = { uk: 'Ukrainian', ru: 'Russian', de: 'German', fr: 'French', pl: 'Polish' };
+/** "English, Ukrainian and Russian". */
+const inWords = (names: readonly string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? ''));
 
-/** Why nothing is marked on a page with nothing relevant: its language, when the matcher does not read it yet. */
-function NotRelevant({ report }: { report: Extract<PageReport, { state: 'not-relevant' }> }) {
+/**
+ * Why nothing is marked on a page with nothing relevant: it is not about the negotiations, or it is in a language
+ * the pack names nothing in (the languages it reads come from its aliases).
+ */
+function NotRelevant({ report, reads }: { report: Extract<PageReport, { state: 'not-relevant' }>; reads: readonly Language[] }) {
   const language = languageOf(report.language);
-  if (language === null || language === 'en') return <p class="empty">This page does not seem to be about the negotiations, so nothing is marked on it.</p>;
-  const name = UNREAD[language];
+  if (language === null || (reads as readonly string[]).includes(language)) return <p class="empty">This page does not seem to be about the negotiations, so nothing is marked on it.</p>;
+  const pages = `Negotiation Lens reads ${inWords(reads.map((l) => LANGUAGE_NAMES[l]))} pages for now.`;
   return (
     <p class="empty" data-page-language={language}>
-      {name ? `This page is in ${name}` : 'This page is not in English'}; Negotiation Lens reads English pages for now.
+      {language === 'other' ? `This page is in a language Negotiation Lens does not read yet. ${pages}` : `This page is in ${LANGUAGE_NAMES[language]}; ${pages}`}
     </p>
   );
 }
@@ -34,7 +38,7 @@ export function PageView({ deps, report, onOpen }: { deps: Pick<PopupDeps, 'enti
   if (report === 'loading') return <p class="muted">Looking at this page…</p>;
   if (report === null) return <p class="empty">Negotiation Lens cannot read this page (browser pages and the extension gallery are off limits to extensions).</p>;
   if (report.state === 'off') return <p class="empty">Negotiation Lens is off on {report.site ?? 'this page'}. {OFF_REASON[report.reason]}</p>;
-  if (report.state === 'not-relevant') return <NotRelevant report={report} />;
+  if (report.state === 'not-relevant') return <NotRelevant report={report} reads={languagesOf(deps.index.pack)} />;
   if (report.mentions.length === 0) return <p class="empty">Nothing from the negotiations found on this page.</p>;
   const rows = report.mentions.flatMap((m) => {
     const id = deps.entityIds[m.entity];

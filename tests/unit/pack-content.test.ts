@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formsOf } from '../../src/knowledge/inflection';
 import { indexPack } from '../../src/knowledge/pack-index';
 import { CORE_PARTY_IDS, PARTY_IDS, TRACK_IDS, type Pack, type PartyId } from '../../src/knowledge/schema';
 import { COMMON_WORDS, validatePack } from '../../src/knowledge/validate';
@@ -272,15 +273,19 @@ describe('bundled pack: aliases', () => {
     pack[collection].flatMap((item, i) => item.aliases.map((alias, j) => ({ alias, owner: item.id, path: `$.${collection}[${i}] (${item.id}).aliases[${j}]` }))),
   );
 
-  it('no alias names two things, in any spelling the matcher treats as the same', () => {
-    const seen = new Map<string, (typeof aliases)[number]>();
+  it('no alias names two things, in any spelling the matcher treats as the same, nor any form of it', () => {
+    const seen = new Map<string, (typeof aliases)[number] & { form: string }>();
     const problems: string[] = [];
     for (const a of aliases) {
-      const key = aliasKey(a.alias.text);
-      const earlier = seen.get(key);
-      if (earlier && earlier.owner !== a.owner) problems.push(`${a.path}: "${a.alias.text}" also names "${earlier.owner}" at ${earlier.path}`);
-      else if (earlier) problems.push(`${a.path}: "${a.alias.text}" is listed twice (also at ${earlier.path})`);
-      else seen.set(key, a);
+      for (const form of formsOf(a.alias)) {
+        const key = aliasKey(form);
+        const earlier = seen.get(key);
+        if (earlier && earlier.owner !== a.owner) problems.push(`${a.path}: "${form}" also names "${earlier.owner}" at ${earlier.path} ("${earlier.form}")`);
+        // One word in two languages ("Трамп" in Ukrainian and Russian) is listed once per language.
+        else if (earlier && form === a.alias.text && earlier.form === earlier.alias.text && (earlier.alias.lang ?? 'en') === (a.alias.lang ?? 'en'))
+          problems.push(`${a.path}: "${a.alias.text}" is listed twice (also at ${earlier.path})`);
+        else if (!earlier) seen.set(key, { ...a, form });
+      }
     }
     expectNone(problems);
   });

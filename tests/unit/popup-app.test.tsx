@@ -217,19 +217,35 @@ describe('PopupApp', () => {
     const UKRAINIAN_TEXT =
       'Делегації провели переговори в Стамбулі і домовилися про нову зустріч. Сторони обмінялися полоненими та ' +
       'пообіцяли передати списки дітей, яких вивезли з окупованих територій. Наступна зустріч може відбутися вже в червні.';
+    const ALL = 'Negotiation Lens reads English, Ukrainian, Russian, German, French and Polish pages for now.';
     it.each([
-      ['declared uk-UA', 'uk-UA', '', 'This page is in Ukrainian; Negotiation Lens reads English pages for now.'],
-      ['declared ru', 'ru', '', 'This page is in Russian; Negotiation Lens reads English pages for now.'],
-      ['declared de', 'de', '', 'This page is in German; Negotiation Lens reads English pages for now.'],
-      ['declared fr-CA', 'fr-CA', '', 'This page is in French; Negotiation Lens reads English pages for now.'],
-      ['declared pl', 'pl', '', 'This page is in Polish; Negotiation Lens reads English pages for now.'],
-      ['declared es', 'es', '', 'This page is not in English; Negotiation Lens reads English pages for now.'],
-      // The template says English; the article is Ukrainian.
-      ['declared en, Ukrainian text', 'en', UKRAINIAN_TEXT, 'This page is in Ukrainian; Negotiation Lens reads English pages for now.'],
+      // The bundled pack names things in all six languages: a page in any of them that is not about the talks says so.
+      ['declared uk-UA', 'uk-UA', '', NOT_ABOUT],
+      ['declared ru', 'ru', '', NOT_ABOUT],
+      ['declared de', 'de', '', NOT_ABOUT],
+      ['declared fr-CA', 'fr-CA', '', NOT_ABOUT],
+      ['declared pl', 'pl', '', NOT_ABOUT],
+      ['declared es', 'es', '', `This page is in a language Negotiation Lens does not read yet. ${ALL}`],
       ['declared en-US', 'en-US', '', NOT_ABOUT],
       ['no declaration, no text', null, '', NOT_ABOUT],
     ])('%s: says why nothing is marked', async (_, declared, text, message) => {
       await mount({ state: 'not-relevant', site: 'example.com', language: { declared, text } });
+      tab('This page').click();
+      const said = await waitFor(() => $('[role="tabpanel"] p.empty'), 'the message');
+      expect(said.textContent).toBe(message);
+    });
+
+    // A pack that names things in English only (an older pack, or one from elsewhere) reads English pages only.
+    const english = structuredClone(pack);
+    for (const item of [...english.actors, ...english.topics, ...english.events]) item.aliases = item.aliases.filter((alias) => (alias.lang ?? 'en') === 'en');
+    it.each([
+      ['declared uk-UA', 'uk-UA', '', 'This page is in Ukrainian; Negotiation Lens reads English pages for now.'],
+      ['declared pl', 'pl', '', 'This page is in Polish; Negotiation Lens reads English pages for now.'],
+      // The template says English; the article is Ukrainian.
+      ['declared en, Ukrainian text', 'en', UKRAINIAN_TEXT, 'This page is in Ukrainian; Negotiation Lens reads English pages for now.'],
+      ['declared en-US', 'en-US', '', NOT_ABOUT],
+    ])('with an English-only pack, %s: says why nothing is marked', async (_, declared, text, message) => {
+      await mount({ state: 'not-relevant', site: 'example.com', language: { declared, text } }, null, { index: indexPack(english) });
       tab('This page').click();
       const said = await waitFor(() => $('[role="tabpanel"] p.empty'), 'the message');
       expect(said.textContent).toBe(message);
