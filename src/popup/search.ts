@@ -7,6 +7,7 @@ import Fuse, { type IFuseOptions } from 'fuse.js';
 import { PARTY_NAMES } from '../knowledge/pack-index';
 import { roleLine } from '../knowledge/roles';
 import type { Pack } from '../knowledge/schema';
+import { formsOf } from '../knowledge/inflection';
 import { fold } from './fold';
 
 /** Results past this many are noise. */
@@ -58,13 +59,13 @@ export function searchDocs(pack: Pack): SearchDoc[] {
   for (const a of pack.actors) {
     // Every role the actor held is searchable ("prime minister" finds a former one); the detail line is today's.
     const roles = [...new Set(a.roles.map((r) => r.title))].join('. ');
-    docs.push({ target: a.id, kind: a.kind, title: a.name, aliases: a.aliases.map((x) => x.text), text: `${roles}. ${a.description}`, detail: roleLine(a, pack.meta.asOf) });
+    docs.push({ target: a.id, kind: a.kind, title: a.name, aliases: a.aliases.flatMap(formsOf), text: `${roles}. ${a.description}`, detail: roleLine(a, pack.meta.asOf) });
   }
   for (const t of pack.topics)
-    docs.push({ target: t.id, kind: 'topic', title: t.name, aliases: t.aliases.map((x) => x.text), text: t.definition, detail: 'Topic' });
+    docs.push({ target: t.id, kind: 'topic', title: t.name, aliases: t.aliases.flatMap(formsOf), text: t.definition, detail: 'Topic' });
   for (const e of pack.events) {
     const date = typeof e.date === 'string' ? e.date : `${e.date.start} – ${e.date.end}`;
-    docs.push({ target: e.id, kind: 'event', title: e.name, aliases: e.aliases.map((x) => x.text), text: `${e.place}. ${e.summary}`, detail: `${date} · ${e.place}` });
+    docs.push({ target: e.id, kind: 'event', title: e.name, aliases: e.aliases.flatMap(formsOf), text: `${e.place}. ${e.summary}`, detail: `${date} · ${e.place}` });
   }
   const topicNames = new Map(pack.topics.map((t) => [t.id, t.name]));
   for (const s of pack.stances)

@@ -55,6 +55,32 @@ describe('popup search', () => {
   });
 });
 
+describe('popup search in every language the pack names things in', () => {
+  const search = createSearch(bundledPack());
+  it.each([
+    ['Зеленський', 'zelensky'],
+    ['Зеленського', 'zelensky'],
+    ['зеленский', 'zelensky'],
+    // Typos in Cyrillic: a letter missing, two swapped.
+    ['Зеленскй', 'zelensky'],
+    ['Путни', 'putin'],
+    ['Путіна', 'putin'],
+    ['Лавровым', 'lavrov'],
+    ['Уиткофф', 'witkoff'],
+    ['Selenskyj', 'zelensky'],
+    ['Selenskyjs', 'zelensky'],
+    ['Poutine', 'putin'],
+    ['Zełenskiego', 'zelensky'],
+    ['Україна', 'ukraine'],
+    ['Росії', 'russia'],
+    ['перемирʼя', 'ceasefire-proposals'],
+    ['Waffenstillstand', 'ceasefire-proposals'],
+    ['cessez-le-feu', 'ceasefire-proposals'],
+  ])('%j finds %s first', (query, target) => {
+    expect(search.search(query)[0]?.doc.target).toBe(target);
+  });
+});
+
 describe('popup search ranking: a name typed as written comes first', () => {
   const pack = bundledPack();
   const search = createSearch(pack);
