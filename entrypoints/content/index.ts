@@ -37,7 +37,7 @@ export default defineContentScript({
         browser.storage.onChanged.addListener(listener);
         signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
       },
-      getCard: (entity, revision, articleDay) => sendToBackground(browser.runtime, 'getCard', { entity, revision, articleDay }),
+      getCard: (entity, revision, articleDay, asWritten) => sendToBackground(browser.runtime, 'getCard', { entity, revision, articleDay, asWritten }),
       openInPopup: (id) => void sendToBackground(browser.runtime, 'openInPopup', { id }),
       openSettings: () => void sendToBackground(browser.runtime, 'openOptions', { section: 'knowledge' }),
       reportProblem: (id, pageUrl) => void sendToBackground(browser.runtime, 'reportProblem', pageUrl ? { id, pageUrl } : { id }),

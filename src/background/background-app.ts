@@ -10,6 +10,7 @@ import { REPORT_URL } from '../build-config';
 import { buildCardModel } from '../cards/card-model';
 import { forArticleDay } from '../cards/article-time';
 import { freshnessOf, staleNotice } from '../cards/freshness';
+import { inMarkLanguage } from '../cards/name-language';
 import { ActivePackStore, PACK_ACTIVATED_MEASURE, PACK_KEYS, type ActivePack, type PackChanges } from '../knowledge/active-pack';
 import { entityIds } from '../knowledge/alias-table-from-pack';
 import { indexPack, type PackIndex } from '../knowledge/pack-index';
@@ -116,7 +117,7 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
         if (tabId !== undefined && Number.isInteger(count) && count >= 0) void badge.count(tabId, count);
         return null;
       },
-      getCard: async ({ entity, revision, articleDay }) => {
+      getCard: async ({ entity, revision, articleDay, asWritten }) => {
         const { active, index, ids } = await current();
         // A page still matching with the previous pack's table: its keys name other entities here.
         if (revision !== undefined && revision !== active.revision) return null;
@@ -126,7 +127,7 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
         const model = buildCardModel(index, id, { tracks: settings.tracks, parties: settings.parties });
         if (!model) return null;
         // Freshness speaks of the whole card, before it is split at the article's day.
-        const shown = forArticleDay({ ...model, freshness: freshnessOf(model, active.info, clock()) }, articleDay);
+        const shown = inMarkLanguage(forArticleDay({ ...model, freshness: freshnessOf(model, active.info, clock()) }, articleDay), index, asWritten);
         return { model: shown, body: hoverCardBody(shown) };
       },
       getMatcherTable: async () => packs.writeMatcherTable(),

@@ -3,6 +3,7 @@
  * card says: the components only lay it out. Every fact carries its date and sources.
  */
 import type { SinceArticle } from './article-time';
+import type { Language } from '../knowledge/inflection';
 import type { Freshness } from './freshness';
 import { eventStart, PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
 import { roleLine, speakerOn } from '../knowledge/roles';
@@ -68,6 +69,9 @@ interface CardBase {
   sinceArticle?: SinceArticle;
   /** Read beside an article newer than the pack: the one sentence that says so (article-time.ts). */
   newerThanPack?: string;
+  /** Opened from a mark in another language: `name` is written in it, and this is the English name (name-language.ts). */
+  nameInEnglish?: string;
+  nameLanguage?: Language;
 }
 
 export type CardModel =

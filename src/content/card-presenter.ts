@@ -24,7 +24,8 @@ export interface CardPresenterDeps {
   highlighter: Highlighter;
   lens: PageLens;
   machine: HoverMachine<CardTarget>;
-  getCard: (entity: number) => Promise<RenderedCard | null>;
+  /** The card of a mark's entity, in the language the mark is written in (the background tells it from the text). */
+  getCard: (mark: Mark) => Promise<RenderedCard | null>;
   getCardStyles: () => Promise<string>;
   openInPopup: (id: string) => void;
   openSettings: () => void;
@@ -53,7 +54,9 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
   // `side`: where the card went when last placed, kept once it is expanded.
   let card: { target: Mark; content: CardContent; takeFocus: boolean; sheet: boolean; expanded: boolean; side?: Side } | null = null;
   let focusBeforeCard: Element | null = null;
-  const models = new Map<number, RenderedCard | null>();
+  // By entity and the words of the mark: "Зеленського" and "Zelensky" get their cards in their languages.
+  const models = new Map<string, RenderedCard | null>();
+  const modelKey = (mark: Mark) => `${mark.entity} ${mark.node.data.slice(mark.start, mark.end)}`;
   let styles: Promise<boolean> | null = null;
 
   const loadStyles = (): Promise<boolean> =>
@@ -148,16 +151,16 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       if (!(await loadStyles()) || !machine.isCurrent(token)) return;
       if (how === 'keyboard' && !card) focusBeforeCard = window.document.activeElement;
       highlighter.setActive(lens.rangeOf(mark));
-      const cached = models.get(mark.entity);
+      const cached = models.get(modelKey(mark));
       card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, takeFocus: how === 'keyboard', sheet: how === 'touch', expanded: false };
       render();
       if (!card) return;
       if (cached !== undefined) return;
       let model: RenderedCard | null = null;
       try {
-        model = await getCard(mark.entity);
+        model = await getCard(mark);
         // Only answers are remembered: a failed request (a service worker starting up) is asked again next time.
-        models.set(mark.entity, model);
+        models.set(modelKey(mark), model);
       } catch {
         if (endIfOrphaned()) return;
       }

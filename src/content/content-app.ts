@@ -34,7 +34,7 @@ export interface ContentAppDeps {
   watchStorage: (onChange: (keys: string[]) => void, signal: AbortSignal) => void;
   /** `revision` is the pack the entity key comes from; the background answers null for another pack's keys. */
   /** `articleDay`: when the page's article was published, where it says (src/page/article-date.ts). */
-  getCard: (entity: number, revision: string, articleDay: string | null) => Promise<RenderedCard | null>;
+  getCard: (entity: number, revision: string, articleDay: string | null, asWritten: string) => Promise<RenderedCard | null>;
   openInPopup: (id: string) => void;
   /** Opens the options page at its knowledge section. */
   openSettings: () => void;
@@ -118,7 +118,7 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
     onOpen: (target, token, how) => void cards.open(target.key, token, how),
     onClose: (reason) => cards.close(reason),
   });
-  const cards = createCardPresenter({ ...deps, getCard: (entity) => deps.getCard(entity, table.revision, lens.articleDay), overlay, highlighter, lens, machine, endIfOrphaned });
+  const cards = createCardPresenter({ ...deps, getCard: (mark) => deps.getCard(mark.entity, table.revision, lens.articleDay, mark.node.data.slice(mark.start, mark.end)), overlay, highlighter, lens, machine, endIfOrphaned });
   const pageSwitch = createPageSwitch({
     ...deps,
     lens,

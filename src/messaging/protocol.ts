@@ -42,7 +42,7 @@ export interface BackgroundMessages {
    * `revision` names the pack whose matcher found the entity key (MatcherTableRecord). A key from another pack
    * would name another entity, so the answer is then null and the page picks up the new pack's table.
    */
-  getCard: { request: { entity: number; revision?: string; articleDay?: string | null }; reply: RenderedCard | null };
+  getCard: { request: { entity: number; revision?: string; articleDay?: string | null; asWritten?: string }; reply: RenderedCard | null };
   /**
    * How many distinct things the sender's page mentions (0: none, or the page is not about the talks), for its
    * toolbar badge. The content script sends it once the lens is at rest, and only when it changed.

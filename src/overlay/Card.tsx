@@ -88,7 +88,9 @@ export function Card(props: CardProps) {
               </span>
             </p>
           ) : null}
-          <h2 id={titleId}>{model ? model.name : content.state === 'loading' ? 'Loading…' : 'Not found'}</h2>
+          <h2 id={titleId} lang={model?.nameLanguage}>
+            {model ? model.name : content.state === 'loading' ? 'Loading…' : 'Not found'}
+          </h2>
         </div>
         <div class="card-actions">
           <button type="button" class="icon" aria-pressed={props.pinned} aria-label={props.pinned ? 'Unpin card' : 'Pin card'} title={props.pinned ? 'Unpin' : 'Pin (keeps the card open)'} onClick={props.onPin}>

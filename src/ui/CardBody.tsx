@@ -5,6 +5,7 @@
  */
 import type { CardModel } from '../cards/card-model';
 import { Conflicts, DateText, Sources, Stance, StanceTable, Unverified } from './facts';
+import { inEnglishLine } from '../cards/name-language';
 import { toMarkup, type Markup } from './markup';
 
 /**
@@ -17,6 +18,7 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
   if (model.kind === 'topic')
     return (
       <div class="card-body">
+        <InEnglish model={model} />
         <NewerThanPack model={model} />
         <p class="lede clamp">{model.definition}</p>
         <div class="status-line">
@@ -36,6 +38,7 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
   if (model.kind === 'event')
     return (
       <div class="card-body">
+        <InEnglish model={model} />
         <NewerThanPack model={model} />
         <dl class="event-facts">
           <dt>Date</dt>
@@ -61,7 +64,8 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
     );
   return (
     <div class="card-body">
-      <NewerThanPack model={model} />
+      <InEnglish model={model} />
+        <NewerThanPack model={model} />
       <p class="lede">
         {model.role}
         {model.affiliation ? ` · ${model.affiliation}` : ''}
@@ -94,6 +98,16 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
 /** The hover card's body, rendered in the background for the page (src/ui/markup.ts). */
 export function hoverCardBody(model: CardModel): Markup[] {
   return toMarkup(<CardBody model={model} earlierWhere="in the popup" />);
+}
+
+/** Under a name shown in the language of the page: the English name, and that the card speaks English. */
+function InEnglish({ model }: { model: CardModel }) {
+  const line = inEnglishLine(model);
+  return line ? (
+    <p class="in-english" lang="en">
+      {line}
+    </p>
+  ) : null;
 }
 
 /** Said once, at the top of a card read beside an article newer than the pack. */

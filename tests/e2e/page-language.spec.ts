@@ -3,21 +3,27 @@
  * one are marked, in their own words and forms (Україна, України; Кремлі). A page in a language the extension does
  * not read says so in the popup's "This page"; an English page that is not about the talks says that instead.
  */
-import { cardText, expect, markCount, markPoint, openPopup, test, waitForCard, waitForMarks, waitForScan } from './fixtures';
+import { cardText, expect, markCount, markPoint, openPopup, overlayHtml, test, waitForCard, waitForMarks, waitForScan } from './fixtures';
 
-for (const [file, mark, card] of [
-  ['ukrainian-story.html', /^України$/, /Ukraine/],
-  ['russian-story.html', /^Украины$/, /Ukraine/],
+// [page, a mark in an inflected form, the card's title: the name as the page's language writes it, the English name]
+for (const [file, mark, title, english] of [
+  ['ukrainian-story.html', /^України$/, 'Україна', 'Ukraine'],
+  ['russian-story.html', /^Украины$/, 'Украина', 'Ukraine'],
+  ['german-story.html', /^Putins$/, 'Putin', 'Vladimir Putin'],
+  ['german-story.html', /^Selenskyj$/, 'Selenskyj', 'Volodymyr Zelensky'],
 ] as const) {
-  test(`${file} is marked in its own language, and a mark in an inflected form opens its card`, async ({ context, origin }) => {
+  test(`${file}: marked in its own language; the card of "${String(mark)}" is titled ${title}, context in English`, async ({ context, origin }) => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${origin}/tests/fixtures/pages/${file}`);
-    await waitForMarks(page, 2);
+    await waitForMarks(page, 3);
     const point = await markPoint(page, mark);
     await page.mouse.move(point.x, point.y);
-    await waitForCard(page, card);
-    expect(await cardText(page)).toMatch(/Where it stands|At the time of this article/);
+    await waitForCard(page, /context in English/);
+    const html = (await overlayHtml(page))!;
+    expect(html).toMatch(new RegExp(`<h2 id="nl-card-title" lang="(uk|ru|de)">${title}</h2>`));
+    expect(await cardText(page)).toContain(`${english} · context in English`);
+    await page.screenshot({ path: test.info().outputPath(`card-${file.replace('.html', '')}.png`) });
   });
 }
 
