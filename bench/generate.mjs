@@ -69,15 +69,34 @@ const FILLER = (
   'region city town village province district border coast river valley field plant station harbour'
 ).split(/\s+/);
 
+/**
+ * Ukrainian filler for the 1 MB Ukrainian page: everyday words of news copy, none of them a name in the pack. The
+ * pack's Ukrainian aliases are mixed in as they are written (base forms); the matcher has every form compiled.
+ */
+const UK_FILLER = (
+  'і та але або що як коли де який яка яке які цей ця це ці той та те ті свій своя своє свої весь вся все всі ' +
+  'уряд парламент комітет міністерство делегація посольство агентство суд рада команда працівники ' +
+  'питання відповідь справа пункт деталь крок процес позиція погляд інтерес вимога запит пропозиція ' +
+  'ціна ринок торгівля енергія зерно порти дороги залізниця мости вода бюджет кредити банки компанії ' +
+  'новий старий ранній пізній перший другий третій кілька багато мало інший подальший можливий важливий ' +
+  'складний обережний тихий публічний приватний формальний детальний короткий довгий широкий вузький ' +
+  'міг могла могли має мали був була було були буде будуть є ' +
+  'ще знову вже скоро пізніше потім тепер сьогодні вчора завтра нещодавно раніше зрештою ' +
+  'тут там звідки коли хто чий чому бо хоча поки доки ' +
+  'люди громадяни виборці родини робітники фермери волонтери вчителі лікарі інженери ' +
+  'область місто містечко село район кордон узбережжя річка долина поле станція гавань ' +
+  'заявив заявила повідомив повідомила сказав сказала зазначив додав підкреслив обговорили домовилися'
+).split(/\s+/);
+
 const INLINE_TAGS = ['b', 'i', 'a', 'span', 'em', 'strong'];
 
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A source of page text: filler words with aliases of the pack mixed in. */
-function textSource(pack, rand) {
-  const aliases = packAliases(pack);
-  const keys = new Set(aliases.map((a) => keyOf(a.text)));
-  const filler = FILLER.filter((w) => !keys.has(w));
+/** A source of page text in a language (English or Ukrainian): filler words with the pack's aliases in it mixed in. */
+function textSource(pack, rand, language = 'en') {
+  const aliases = packAliases(pack).filter((a) => (a.lang ?? 'en') === language);
+  const keys = new Set(packAliases(pack).map((a) => keyOf(a.text)));
+  const filler = (language === 'uk' ? UK_FILLER : FILLER).filter((w) => !keys.has(w));
   const alias = () => {
     const a = rand.pick(aliases);
     // `any` aliases appear in running text in lower case as often as written.
@@ -147,9 +166,9 @@ function excludedBlock(src, rand, k) {
   }
 }
 
-function page(title, body) {
+function page(title, body, language = 'en') {
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -186,9 +205,9 @@ export function typicalArticle(pack, seed = 1) {
  * paragraph (thousands in all, below the content script's MAX_MARKS so every node is scanned), and an excluded
  * element with aliases every 25 paragraphs.
  */
-export function bigPage(pack, seed = 2, targetBytes = 1_000_000) {
+export function bigPage(pack, seed = 2, targetBytes = 1_000_000, language = 'en') {
   const rand = prng(seed);
-  const src = textSource(pack, rand);
+  const src = textSource(pack, rand, language);
   const blocks = [`<h1>${escapeHtml(src.sentence(6, 1).join(' '))}</h1>`];
   let bytes = 600;
   let k = 0;
@@ -203,7 +222,7 @@ export function bigPage(pack, seed = 2, targetBytes = 1_000_000) {
       bytes += Buffer.byteLength(x) + 1;
     }
   }
-  return page('Large page', blocks.join('\n'));
+  return page('Large page', blocks.join('\n'), language);
 }
 
 /**
@@ -324,11 +343,13 @@ export function generateAll(dir, packPath = 'data/pack.json') {
   const files = {
     typical: join(dir, 'typical.html'),
     big: join(dir, 'big.html'),
+    'big-uk': join(dir, 'big-uk.html'),
     grow: join(dir, 'grow.html'),
     pack10x: join(dir, 'pack-10x.json'),
   };
   writeFileSync(files.typical, typicalArticle(pack));
   writeFileSync(files.big, bigPage(pack));
+  writeFileSync(files['big-uk'], bigPage(pack, 4, 1_000_000, 'uk'));
   writeFileSync(files.grow, growingPage(pack));
   const scaled = scaledPack(pack, 10);
   writeFileSync(files.pack10x, JSON.stringify(scaled.pack));

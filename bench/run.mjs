@@ -83,6 +83,12 @@ function chromiumVersion(path) {
   }
 }
 
+/** Aliases per language as the pack writes them, and the forms the matcher gets from them (from pack:check). */
+function namesByLanguage() {
+  const out = spawnSync('npx', ['tsx', 'scripts/pack-check.ts'], { cwd: ROOT, encoding: 'utf8' }).stdout ?? '';
+  return Object.fromEntries([...out.matchAll(/^ {2}([a-z]{2}): (\d+) → (\d+)$/gm)].map((m) => [m[1], { aliases: Number(m[2]), forms: Number(m[3]) }]));
+}
+
 const commandLine = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
 
 // 1. Inputs and builds.
@@ -121,11 +127,13 @@ try {
   // 3. Scans, interleaved run by run so that drift on a busy machine hits every series alike.
   const runs = {};
   const pages = {};
-  for (const page of ['typical', 'big']) {
+  for (const page of ['typical', 'big', 'big-uk']) {
     runs[page] = { ext: [], ext10x: [], plain: [], markjs: [], plainIsolated: [], markjsIsolated: [] };
     for (let i = 0; i < config.runs; i++) {
-      log(`${page === 'big' ? '1 MB page' : 'typical article'}: run ${i + 1} of ${config.runs}`);
+      log(`${{ big: '1 MB page', 'big-uk': '1 MB Ukrainian page', typical: 'typical article' }[page]}: run ${i + 1} of ${config.runs}`);
       runs[page].ext.push(await measureExtensionRun(ext.context, url(page), { trace: config.trace }));
+      // The Ukrainian page is compared with the English one, both with the extension: the references are English.
+      if (page === 'big-uk') continue;
       runs[page].ext10x.push(await measureExtensionRun(ext10.context, url(page), { trace: config.trace }));
       runs[page].plain.push(await measurePlainScan(none.context, url(page), regex));
       runs[page].markjs.push(await measureMarkJs(none.context, url(page), regex, markJsSource));
@@ -136,8 +144,8 @@ try {
     pages[page] = {
       bytes: Buffer.byteLength(html),
       paragraphs: (html.match(/<p[ >]/g) ?? []).length,
-      textNodes: runs[page].plain[0].nodes,
-      matches: runs[page].plain[0].matches,
+      textNodes: runs[page].plain[0]?.nodes ?? null,
+      matches: runs[page].plain[0]?.matches ?? null,
     };
   }
 
@@ -184,7 +192,7 @@ try {
     command: commandLine,
     machine,
     config,
-    pack: { aliases: generated.scaled.baseAliases, aliases10x: generated.scaled.aliases, factor: generated.scaled.factor, perTopic: 30 },
+    pack: { aliases: generated.scaled.baseAliases, aliases10x: generated.scaled.aliases, factor: generated.scaled.factor, perTopic: 30, languages: namesByLanguage() },
     gzip,
     pages,
     runs,
@@ -198,6 +206,7 @@ try {
   console.log(consoleReport(rows));
   console.log(`\n${calibrationText(results).replace(/\*\*/g, '')}`);
   console.log(loadText(machine));
+  console.log(`\nNames by language (aliases written → forms the matcher gets): ${Object.entries(results.pack.languages).map(([l, c]) => `${l} ${c.aliases} → ${c.forms}`).join(', ')}`);
   const g = growthTable(results.growth);
   console.log(`\nLive page: ${config.growPerTick} paragraphs every ${config.growEveryMs} ms for ${config.growSeconds} s`);
   console.log(`  ${g.head.join(' | ')}`);

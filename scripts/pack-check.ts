@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { BUNDLED_PACK_PATH } from '../src/knowledge/build-plugin';
+import { aliasCounts } from '../src/knowledge/inflection';
 import { packReport, percent, singleSourceProblems, validatePackText, type PackProblem, type PackReport, type ShareCount } from '../src/knowledge/validate';
 
 /** The most of the bundled pack's stances, or key facts, that may rest on a single independent source (issue 12). */
@@ -53,6 +54,12 @@ if (result.ok) {
   );
 }
 if (report) printReport(report, maxShare);
+if (result.ok) {
+  // The matcher gets every form: these are the counts its speed depends on (npm run bench measures it).
+  const counts = aliasCounts(result.pack);
+  console.log('Names by language (aliases written → forms the matcher gets):');
+  for (const [language, count] of Object.entries(counts)) console.log(`  ${language}: ${count.aliases} → ${count.forms}`);
+}
 if (problems.length) {
   console.error(`${path}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
   for (const problem of problems) console.error(`  ${problem.path}: ${problem.message}`);

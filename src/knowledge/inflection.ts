@@ -93,7 +93,22 @@ export function languagesOf(pack: { actors: readonly Named[]; topics: readonly N
   for (const item of [...pack.actors, ...pack.topics, ...pack.events]) for (const alias of item.aliases) named.add(alias.lang ?? 'en');
   return LANGUAGES.filter((language) => named.has(language));
 }
-type Named = { aliases: readonly { lang?: Language }[] };
+/** An actor, topic or event, as far as its names go. */
+type Named = { aliases: readonly AliasForms[] };
+type AliasForms = { text: string; lang?: Language; inflect?: string; forms?: readonly string[] };
+
+/** How many aliases a pack writes in each language, and how many forms the matcher gets from them. */
+export function aliasCounts(pack: { actors: readonly Named[]; topics: readonly Named[]; events: readonly Named[] }): Record<Language, { aliases: number; forms: number }> {
+  const counts = Object.fromEntries(LANGUAGES.map((language) => [language, { aliases: 0, forms: 0 }])) as Record<Language, { aliases: number; forms: number }>;
+  for (const item of [...pack.actors, ...pack.topics, ...pack.events]) {
+    for (const alias of item.aliases) {
+      const count = counts[alias.lang ?? 'en'];
+      count.aliases++;
+      count.forms += formsOf(alias).length;
+    }
+  }
+  return counts;
+}
 
 /** The rule an alias names, or undefined when its language has no such rule. */
 export function inflectionRule(language: Language, rule: string): InflectionRule | undefined {
@@ -105,7 +120,7 @@ export function inflectionRule(language: Language, rule: string): InflectionRule
  * Every form of a name, the base form first: the generated ones (the base form must end with the rule's `strip`;
  * the pack checker says so when it does not), then the listed ones. Each form once.
  */
-export function formsOf(alias: { text: string; lang?: Language; inflect?: string; forms?: readonly string[] }): string[] {
+export function formsOf(alias: AliasForms): string[] {
   const forms = [alias.text];
   const rule = alias.inflect ? inflectionRule(alias.lang ?? 'en', alias.inflect) : undefined;
   if (rule && alias.text.endsWith(rule.strip)) {

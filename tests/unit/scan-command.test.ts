@@ -162,6 +162,27 @@ describe('npm run scan', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   }, COMMAND_TIMEOUT_MS);
+
+  it('reports the language each file was read as: told from its text (a Ukrainian page declared English), or the one asked for', () => {
+    const files = ['pages/ukrainian-story.html', 'pages/russian-story.html', 'pages/german-story.html', 'pages/spanish-story.html', 'passages/wire-zelenskiy.txt'].map((f) => fixturePath(f));
+    const told = JSON.parse(run(...files).stdout) as { file: string; language: string; relevant: boolean }[];
+    expect(told.map((r) => [r.language, r.relevant])).toEqual([
+      ['uk', true],
+      ['ru', true],
+      ['de', true],
+      ['other', false],
+      ['en', true],
+    ]);
+    // --lang: names in that language and English only; the Ukrainian page read as German finds too little.
+    const asked = JSON.parse(run('--lang=de', files[0]!, files[2]!).stdout) as { language: string; relevant: boolean }[];
+    expect(asked).toMatchObject([
+      { language: 'de', relevant: false },
+      { language: 'de', relevant: true },
+    ]);
+    const wrong = run('--lang=es', files[0]!);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/--lang must be one of en, uk, ru, de, fr, pl \(found "es"\)/);
+  }, COMMAND_TIMEOUT_MS * 3);
 });
 
 // Each test starts tsx in a new process, which takes seconds when the machine is busy.
@@ -176,6 +197,10 @@ describe('npm run pack:check', { timeout: 30_000 }, () => {
     expect(result.stdout).toMatch(/topic key facts on a single independent source: \d+ of \d+ \(\d+%\)/);
     expect(result.stdout).toMatch(/primary sources: \d+ of \d+/);
     expect(result.stdout).toMatch(/claims resting only on weak sources: \d+/);
+    // Names by language, and the forms the inflection rules generate from them.
+    expect(result.stdout).toMatch(/^ {2}en: (\d+) → \1$/m);
+    const uk = /^ {2}uk: (\d+) → (\d+)$/m.exec(result.stdout)!;
+    expect(Number(uk[2])).toBeGreaterThan(Number(uk[1]));
   });
 
   it('reads a version-1 pack through its upgrade', () => {
