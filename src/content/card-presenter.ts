@@ -5,7 +5,7 @@
  * what the reader sees.
  */
 import { h } from 'preact';
-import { Card, type CardContent } from '../overlay/Card';
+import { Card, type CardContent, type CardProps } from '../overlay/Card';
 import type { OverlayContainer } from '../overlay/container';
 import type { HoverMachine, OpenedBy } from '../overlay/hover-machine';
 import { isOffScreen, placeCard, type Side } from '../overlay/placement';
@@ -25,6 +25,8 @@ export interface CardPresenterDeps {
   lens: PageLens;
   machine: HoverMachine<CardTarget>;
   getCard: (entity: number) => Promise<RenderedCard | null>;
+  /** The card's theme for a mark in this text node: its page's light or dark, or the system's (''). */
+  themeAt: (node: Node) => CardProps['theme'];
   getCardStyles: () => Promise<string>;
   openInPopup: (id: string) => void;
   openSettings: () => void;
@@ -49,7 +51,7 @@ export interface CardPresenter {
 }
 
 /** A closure, not a class: its state stays private and minifies to short names (docs/decisions.md, 9). */
-export function createCardPresenter({ window, overlay, highlighter, lens, machine, getCard, getCardStyles, openInPopup, openSettings, reportProblem, endIfOrphaned }: CardPresenterDeps): CardPresenter {
+export function createCardPresenter({ window, overlay, highlighter, lens, machine, getCard, themeAt, getCardStyles, openInPopup, openSettings, reportProblem, endIfOrphaned }: CardPresenterDeps): CardPresenter {
   // `side`: where the card went when last placed, kept once it is expanded.
   let card: { target: Mark; content: CardContent; takeFocus: boolean; sheet: boolean; expanded: boolean; side?: Side } | null = null;
   let focusBeforeCard: Element | null = null;
@@ -103,6 +105,7 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       content: shown.content,
       pinned: state.kind === 'open' && state.pinned,
       expanded: shown.expanded,
+      theme: themeAt(shown.target.node),
       onMore: () => {
         card = { ...card!, expanded: !card!.expanded };
         render();
