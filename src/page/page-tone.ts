@@ -30,23 +30,21 @@ export const luminance = (rgb: readonly number[]): number =>
 export const contrastRatio = (a: number, b: number): number => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 
 /**
- * A computed colour's luma (0 black, 1 white: the sRGB channels weighted as in luminance, without the gamma curve)
- * and alpha. Browsers give computed colours as rgb()/rgba(); a colour in another notation (oklch(), color()) reads
- * as transparent: the background behind it decides.
+ * A computed colour's approximate luminance (0 black, 1 white) and its alpha. Browsers give computed colours as
+ * rgb()/rgba(), or as oklch()/oklab() when the page wrote them so; another notation (lab(), color()) reads as
+ * transparent: the background behind it decides.
  *
- * Luma, not luminance, because it is linear in the channels: a translucent background blends with the one under it
- * by its alpha, as the browser paints it. It only has to tell on which side of DARK_LUMA a background is.
+ * The approximation squares the sRGB channels instead of applying their exact curve (and cubes OKLab's lightness):
+ * it only has to tell on which side of DARK_LUMA a colour is, and it tells the same as the exact luminance for
+ * every background where one of our two underlines reaches 3:1 (tests/unit/page-tone.test.ts).
  */
 export const lumaOf = (css: string): [luma: number, alpha: number] => {
   const [r, g, b, alpha = 1] = (css.match(/[\d.]+/g) ?? []).map(Number) as [number, number, number, number?];
-  return css[0] === 'r' ? [(0.2126 * r + 0.7152 * g + 0.0722 * b) / 255, alpha] : [0, 0];
+  return css[0] === 'r' ? [(0.2126 * r * r + 0.7152 * g * g + 0.0722 * b * b) / 65025, alpha] : css[1] === 'k' ? [r * r * r, alpha] : [0, 0];
 };
 
-/** The luma of a grey whose luminance is DARK_BELOW: backgrounds below it get the light underline. */
-export const DARK_LUMA = 0.537;
-
-/** Text on a background this close in luma cannot be what the page shows: the background is not what we found. */
-const UNREADABLE = 0.3;
+/** The approximate luminance (lumaOf) of a grey whose luminance is DARK_BELOW: darker backgrounds are dark. */
+export const DARK_LUMA = 0.289;
 
 /**
  * A closure, not a class, for the content script's size (docs/decisions.md, 9). The tone of each element that holds
@@ -58,8 +56,11 @@ export function createPageTone(view: Window): (node: Node) => number {
     const element = node.parentElement!;
     let tone = tones.get(element);
     if (tone === undefined) {
+      const [ink] = lumaOf(view.getComputedStyle(element).color);
       // What the text is painted on: the backgrounds from the element up, each over the ones behind it, until an
-      // opaque one (nothing shows through it); the canvas (white) shows through whatever is left.
+      // opaque one (nothing shows through it). Whatever is left shows the canvas, which we cannot read: a page
+      // that sets no background of its own may follow the system's dark theme. Its text tells: light text is on
+      // a dark canvas, dark text on a light one.
       let background = 0;
       let through = 1;
       for (let layer: Element | null = element; layer && through; layer = layer.parentElement) {
@@ -67,13 +68,8 @@ export function createPageTone(view: Window): (node: Node) => number {
         background += through * alpha * luma;
         through *= 1 - alpha;
       }
-      background += through;
-      const [ink, seen] = lumaOf(view.getComputedStyle(element).color);
-      // A page's text stands out from its background. When it does not from the colour we found, the background is
-      // an image (or a colour we cannot read, or the canvas of a page that follows a dark system theme): the text's
-      // own colour tells which it is, light text being on a dark background.
-      const dark = seen && Math.abs(background - ink) < UNREADABLE ? ink > DARK_LUMA : background < DARK_LUMA;
-      tones.set(element, (tone = +dark | (element.closest('a[href]') ? IN_LINK : 0)));
+      background += through * +(ink < DARK_LUMA);
+      tones.set(element, (tone = +(background < DARK_LUMA) | (element.closest('a[href]') ? IN_LINK : 0)));
     }
     return tone;
   };
