@@ -331,6 +331,25 @@ export async function overlayBox(page: Page, selector: string): Promise<{ left: 
   }
 }
 
+/** A computed style of an element inside our closed shadow root (through DevTools' protocol); null when none matches. */
+export async function overlayStyle(page: Page, selector: string, property: string): Promise<string | null> {
+  const client = await page.context().newCDPSession(page);
+  try {
+    const nodeId = await overlayNode(client, selector);
+    if (!nodeId) return null;
+    const { object } = await client.send('DOM.resolveNode', { nodeId });
+    const { result } = await client.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: 'function (property) { return getComputedStyle(this).getPropertyValue(property); }',
+      arguments: [{ value: property }],
+      returnByValue: true,
+    });
+    return result.value as string;
+  } finally {
+    await client.detach();
+  }
+}
+
 /** How far an element inside our closed shadow root scrolls: its content's height and the height it shows. */
 export async function overlayScroll(page: Page, selector: string): Promise<{ scrollHeight: number; clientHeight: number } | null> {
   const client = await page.context().newCDPSession(page);
