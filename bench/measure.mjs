@@ -10,7 +10,8 @@
  * Functions passed to page.evaluate run in the page; they are plain code, serialised by Playwright.
  */
 
-const HIGHLIGHTS = ['negotiation-lens-underline', 'negotiation-lens-background'];
+/** Our marks' highlights: each style in each tone of the page (src/page/highlighter.ts, TONE_SUFFIXES). */
+const HIGHLIGHTS = ['underline', 'background'].flatMap((style) => ['', '-dark', '-link', '-dark-link'].map((suffix) => `negotiation-lens-${style}${suffix}`));
 const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', '__metadata'];
 
 /**

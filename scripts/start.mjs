@@ -48,12 +48,12 @@ if (!screenshot) {
 
 // Headless: wait for the marks, hover one so a card shows, and save the picture.
 const found = await page
-  .waitForFunction(() => (CSS.highlights.get('negotiation-lens-underline')?.size ?? 0) > 0, null, { timeout: 15_000 })
+  .waitForFunction(() => [...CSS.highlights.keys()].some((name) => name.startsWith('negotiation-lens-underline')), null, { timeout: 15_000 })
   .then(() => true)
   .catch(() => false);
 if (found) {
   const point = await page.evaluate(() => {
-    for (const r of CSS.highlights.get('negotiation-lens-underline') ?? []) {
+    for (const r of [...CSS.highlights].filter(([name]) => name.startsWith('negotiation-lens-underline')).flatMap(([, marks]) => [...marks])) {
       const range = document.createRange();
       range.setStart(r.startContainer, r.startOffset);
       range.setEnd(r.endContainer, r.endOffset);

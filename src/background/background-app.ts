@@ -110,7 +110,7 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
         if (tabId !== undefined) void badge.policy(tabId, decision);
         return {
           decision,
-          display: { highlightStyle: settings.highlightStyle, markScope: settings.markScope, wholePage: settings.wholePage, cardTrigger: settings.cardTrigger },
+          display: { highlightStyle: settings.highlightStyle, markScope: settings.markScope, wholePage: settings.wholePage, cardTrigger: settings.cardTrigger, cardTheme: settings.cardTheme },
         };
       },
       thingsOnPage: async ({ count }, { tabId }) => {

@@ -5,7 +5,7 @@
  * what the reader sees.
  */
 import { h } from 'preact';
-import { Card, type CardContent } from '../overlay/Card';
+import { Card, type CardContent, type CardProps } from '../overlay/Card';
 import type { OverlayContainer } from '../overlay/container';
 import type { HoverMachine, OpenedBy } from '../overlay/hover-machine';
 import { isOffScreen, placeCard, type Side } from '../overlay/placement';
@@ -26,6 +26,8 @@ export interface CardPresenterDeps {
   machine: HoverMachine<CardTarget>;
   /** The card of a mark's entity, in the language the mark is written in (the background tells it from the text). */
   getCard: (mark: Mark) => Promise<RenderedCard | null>;
+  /** The card's theme for a mark in this text node: its page's light or dark, or the system's (''). */
+  themeAt: (node: Node) => CardProps['theme'];
   getCardStyles: () => Promise<string>;
   openInPopup: (id: string) => void;
   openSettings: () => void;
@@ -50,7 +52,7 @@ export interface CardPresenter {
 }
 
 /** A closure, not a class: its state stays private and minifies to short names (docs/decisions.md, 9). */
-export function createCardPresenter({ window, overlay, highlighter, lens, machine, getCard, getCardStyles, openInPopup, openSettings, reportProblem, endIfOrphaned }: CardPresenterDeps): CardPresenter {
+export function createCardPresenter({ window, overlay, highlighter, lens, machine, getCard, themeAt, getCardStyles, openInPopup, openSettings, reportProblem, endIfOrphaned }: CardPresenterDeps): CardPresenter {
   // `side`: where the card went when last placed, kept once it is expanded.
   let card: { target: Mark; content: CardContent; takeFocus: boolean; sheet: boolean; expanded: boolean; side?: Side } | null = null;
   let focusBeforeCard: Element | null = null;
@@ -106,6 +108,7 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       content: shown.content,
       pinned: state.kind === 'open' && state.pinned,
       expanded: shown.expanded,
+      theme: themeAt(shown.target.node),
       onMore: () => {
         card = { ...card!, expanded: !card!.expanded };
         render();

@@ -11,6 +11,7 @@ import { OverlayContainer } from '../overlay/container';
 import { HoverMachine } from '../overlay/hover-machine';
 import { Highlighter, type HighlightApi } from '../page/highlighter';
 import { PageLens } from '../page/page-lens';
+import { createPageTone, DARK } from '../page/page-tone';
 import { isRendered } from '../page/text-nodes';
 import { isSettingsKey } from '../settings/settings';
 import type { RenderedCard } from '../ui/markup';
@@ -92,7 +93,9 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
     }, COUNT_DELAY_MS);
   };
   const matcher = compileOnFirstUse(() => deps.compileMatcher(table.table), now, deps.mark);
-  const highlighter = new Highlighter(deps.highlightApi, 'underline');
+  // Marks and cards take their colours from the page where they are (page-tone.ts).
+  const tone = createPageTone(window);
+  const highlighter = new Highlighter(deps.highlightApi, 'underline', tone);
   const overlay = new OverlayContainer(document);
   const lens = new PageLens(
     {
@@ -118,7 +121,16 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
     onOpen: (target, token, how) => void cards.open(target.key, token, how),
     onClose: (reason) => cards.close(reason),
   });
-  const cards = createCardPresenter({ ...deps, getCard: (mark) => deps.getCard(mark.entity, table.revision, lens.articleDay, mark.node.data.slice(mark.start, mark.end)), overlay, highlighter, lens, machine, endIfOrphaned });
+  const cards = createCardPresenter({
+    ...deps,
+    getCard: (mark) => deps.getCard(mark.entity, table.revision, lens.articleDay, mark.node.data.slice(mark.start, mark.end)),
+    themeAt: (node) => (pageSwitch.display?.cardTheme === 'system' ? '' : tone(node) & DARK ? 'dark' : 'light'),
+    overlay,
+    highlighter,
+    lens,
+    machine,
+    endIfOrphaned,
+  });
   const pageSwitch = createPageSwitch({
     ...deps,
     lens,

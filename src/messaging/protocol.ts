@@ -31,7 +31,7 @@ export type PageReport =
 /** Whether the extension is on for a page, and how it should look there. */
 export interface PagePolicy {
   decision: SiteDecision;
-  display: Pick<Settings, 'highlightStyle' | 'markScope' | 'wholePage' | 'cardTrigger'>;
+  display: Pick<Settings, 'highlightStyle' | 'markScope' | 'wholePage' | 'cardTrigger' | 'cardTheme'>;
 }
 
 /** Messages the background answers (sent by the content script and the extension pages). */

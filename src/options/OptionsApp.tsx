@@ -202,6 +202,16 @@ function SettingsPage({ session, snapshot, knowledge }: PageProps) {
             },
           ]}
         />
+        <RadioGroup
+          legend={SETTING_LABELS.cardTheme}
+          name="cardTheme"
+          value={settings.cardTheme}
+          onChange={(value) => set('cardTheme', value)}
+          options={[
+            { value: 'page', label: 'Like the page', hint: 'Dark on a dark page, light on a light one, whatever your system’s theme.' },
+            { value: 'system', label: 'Like the system', hint: 'Light or dark as your system’s theme is set.' },
+          ]}
+        />
         <SelectionGroup
           id="tracks"
           legend="Tracks shown in cards and the timeline"

@@ -8,6 +8,7 @@ export const SETTING_LABELS: Readonly<Record<keyof Settings, string>> = {
   paused: 'Pause',
   defaultMode: 'Default for sites not in your list',
   cardTrigger: 'How cards open',
+  cardTheme: 'Card colours',
   highlightStyle: 'How mentions are marked',
   markScope: 'Which mentions are marked',
   wholePage: 'Mark the whole page',

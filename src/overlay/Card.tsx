@@ -20,6 +20,8 @@ export interface CardProps {
   pinned: boolean;
   /** The card opens compact; "More" shows the rest in place. */
   expanded: boolean;
+  /** Light or dark as the page is where its mark is; empty: as the system theme is (card.css). */
+  theme: '' | 'light' | 'dark';
   onMore: () => void;
   onPin: () => void;
   onClose: () => void;
@@ -44,7 +46,7 @@ export function Card(props: CardProps) {
   const place = sheet ? null : position;
   return (
     <div
-      class={`card${props.expanded ? ' expanded' : ''}${sheet ? ' sheet' : ''}`}
+      class={`card ${props.theme}${props.expanded ? ' expanded' : ''}${sheet ? ' sheet' : ''}`}
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}

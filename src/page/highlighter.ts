@@ -6,6 +6,9 @@
  * docs/security.md). Names are registered only once there is something to paint, so a page that is not about
  * the talks cannot tell from the registry that the extension is installed. `ensureRegistered` puts ours back
  * after every batch, so a page that clears the registry loses the marks at most until its next change.
+ *
+ * Each style has a highlight per tone of the page where its marks are (page-tone.ts): on a light or a dark
+ * background, in a link or not. A mark goes into the one of its tone, named with TONE_SUFFIXES.
  */
 import type { Settings } from '../settings/settings';
 
@@ -14,6 +17,9 @@ export const HIGHLIGHT_NAMES = {
   background: 'negotiation-lens-background',
   active: 'negotiation-lens-active',
 } as const;
+
+/** Name suffixes by tone bits (page-tone.ts): light background, dark, light in a link, dark in a link. */
+export const TONE_SUFFIXES = ['', '-dark', '-link', '-dark-link'] as const;
 
 export interface HighlightApi {
   registry: HighlightRegistry;
@@ -27,36 +33,42 @@ export function browserHighlightApi(): HighlightApi | null {
 }
 
 export class Highlighter {
-  readonly #marks: Highlight;
+  /** The shown marks, one highlight per tone. */
+  readonly #marks: Highlight[];
   readonly #active: Highlight;
   #name: string | null;
 
   readonly #api: HighlightApi;
+  readonly #toneOf: (node: Node) => number;
 
-  constructor(api: HighlightApi, style: Settings['highlightStyle']) {
+  /** `toneOf`: a mark's tone bits (page-tone.ts), from its text node. */
+  constructor(api: HighlightApi, style: Settings['highlightStyle'], toneOf: (node: Node) => number) {
     this.#api = api;
-    this.#marks = api.create();
+    this.#toneOf = toneOf;
+    this.#marks = TONE_SUFFIXES.map(() => api.create());
     this.#active = api.create();
-    // The active mark (the one whose card is open, or reached by keyboard) paints above the others.
+    // The active mark (the one whose card is open, or reached by keyboard) paints above the others. Its tint reads
+    // on light and dark pages alike, over the mark's own underline.
     this.#active.priority = 1;
     this.#name = null;
     this.setStyle(style);
   }
 
   setStyle(style: Settings['highlightStyle']): void {
-    if (this.#name && this.#api.registry.get(this.#name) === this.#marks) this.#api.registry.delete(this.#name);
+    this.#unregister();
     this.#name = style === 'none' ? null : HIGHLIGHT_NAMES[style];
     this.ensureRegistered();
   }
 
   add(range: AbstractRange): void {
-    this.#marks.add(range);
-    if (this.#marks.size === 1) this.ensureRegistered();
+    const marks = this.#marks[this.#toneOf(range.startContainer)]!;
+    marks.add(range);
+    if (marks.size === 1) this.ensureRegistered();
   }
 
   /** `keepActive`: the mark is only far from the viewport now; if its card is open, it stays marked as active. */
   delete(range: AbstractRange, keepActive = false): void {
-    this.#marks.delete(range);
+    for (const marks of this.#marks) marks.delete(range);
     if (!keepActive) this.#active.delete(range);
   }
 
@@ -67,24 +79,32 @@ export class Highlighter {
   }
 
   clear(): void {
-    this.#marks.clear();
+    for (const marks of this.#marks) marks.clear();
     this.#active.clear();
   }
 
   /** Puts our highlights back if the page removed or replaced them in the shared registry. */
   ensureRegistered(): void {
     const { registry } = this.#api;
-    if (this.#name && this.#marks.size > 0 && registry.get(this.#name) !== this.#marks) registry.set(this.#name, this.#marks);
-    if (this.#active.size > 0 && registry.get(HIGHLIGHT_NAMES.active) !== this.#active) registry.set(HIGHLIGHT_NAMES.active, this.#active);
+    const put = (highlight: Highlight, name: string) => highlight.size > 0 && registry.get(name) !== highlight && registry.set(name, highlight);
+    const name = this.#name;
+    if (name) this.#marks.forEach((marks, tone) => put(marks, name + TONE_SUFFIXES[tone]));
+    put(this.#active, HIGHLIGHT_NAMES.active);
+  }
+
+  /** Takes our names out of the registry: the marks' under the style in force, and the active mark's if asked. */
+  #unregister(active?: boolean): void {
+    const { registry } = this.#api;
+    const take = (highlight: Highlight, name: string) => registry.get(name) === highlight && registry.delete(name);
+    const name = this.#name;
+    if (name) this.#marks.forEach((marks, tone) => take(marks, name + TONE_SUFFIXES[tone]));
+    if (active) take(this.#active, HIGHLIGHT_NAMES.active);
   }
 
   /** Removes everything we registered: the extension is switched off for this page or is going away. */
   detach(): void {
     this.clear();
-    for (const name of Object.values(HIGHLIGHT_NAMES)) {
-      const current = this.#api.registry.get(name);
-      if (current === this.#marks || current === this.#active) this.#api.registry.delete(name);
-    }
+    this.#unregister(true);
     this.#name = null;
   }
 }

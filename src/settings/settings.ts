@@ -14,6 +14,8 @@ export const CARD_TRIGGERS = ['hover', 'click', 'modifier-hover'] as const;
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
 /** Which mentions are marked: the first of each thing per article section, per paragraph, or every one. */
 export const MARK_SCOPES = ['section', 'paragraph', 'every'] as const;
+/** Whose light or dark a card takes: the page's where its mark is, or the system theme's. */
+export const CARD_THEMES = ['page', 'system'] as const;
 
 export interface Settings {
   /** Pauses the extension everywhere, whatever the site choices say. */
@@ -21,6 +23,11 @@ export interface Settings {
   /** Where the extension runs on sites the user has not chosen for. */
   defaultMode: (typeof DEFAULT_MODES)[number];
   cardTrigger: (typeof CARD_TRIGGERS)[number];
+  /**
+   * "page" (the default): a card is dark on a dark page and light on a light one, whatever the system theme;
+   * "system": it follows the system theme. Marks always follow the page.
+   */
+  cardTheme: (typeof CARD_THEMES)[number];
   highlightStyle: (typeof HIGHLIGHT_STYLES)[number];
   /**
    * Which mentions are marked. With "section" (the default), states and blocs are marked once per article; with
@@ -48,6 +55,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   // not clutter; users who want less can pick the news-site list or switch sites on one by one.
   defaultMode: 'everywhere',
   cardTrigger: 'hover',
+  cardTheme: 'page',
   highlightStyle: 'underline',
   markScope: 'section',
   wholePage: false,
@@ -90,6 +98,7 @@ export const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   paused: isBoolean,
   defaultMode: oneOf(DEFAULT_MODES),
   cardTrigger: oneOf(CARD_TRIGGERS),
+  cardTheme: oneOf(CARD_THEMES),
   highlightStyle: oneOf(HIGHLIGHT_STYLES),
   markScope: oneOf(MARK_SCOPES),
   wholePage: isBoolean,

@@ -55,7 +55,7 @@ class FakeStaticRange {
 function policy(on: boolean, cardTrigger: PagePolicy['display']['cardTrigger'] = 'hover'): PagePolicy {
   return {
     decision: { on, site: on ? '127.0.0.1' : null, reason: on ? 'default' : 'site-choice' },
-    display: { highlightStyle: DEFAULT_SETTINGS.highlightStyle, markScope: 'paragraph', wholePage: true, cardTrigger },
+    display: { highlightStyle: DEFAULT_SETTINGS.highlightStyle, markScope: 'paragraph', wholePage: true, cardTrigger, cardTheme: 'page' },
   };
 }
 

@@ -49,12 +49,13 @@ async function waitForSignal(page: Page, name: 'started' | 'painted'): Promise<v
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, { timeout: 20_000 }, `negotiation-lens:${name}`);
 }
 
-const markCount = (page: Page) => page.evaluate(() => CSS.highlights.get('negotiation-lens-underline')?.size ?? 0);
+/** Our underlined marks, in every tone of the page (src/page/page-tone.ts). */
+const markCount = (page: Page) => page.evaluate(() => [...CSS.highlights].reduce((total, [name, marks]) => total + (name.startsWith('negotiation-lens-underline') ? marks.size : 0), 0));
 
 /** Centre of the first painted mark whose text is `text`, scrolled into view. */
 async function markPoint(page: Page, text: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((wanted) => {
-    for (const r of (CSS.highlights.get('negotiation-lens-underline') ?? []) as Iterable<AbstractRange>) {
+    for (const r of [...CSS.highlights].filter(([name]) => name.startsWith('negotiation-lens-underline')).flatMap(([, marks]) => [...marks]) as AbstractRange[]) {
       const live = document.createRange();
       live.setStart(r.startContainer, r.startOffset);
       live.setEnd(r.endContainer, r.endOffset);

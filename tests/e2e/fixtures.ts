@@ -12,6 +12,7 @@ import { extensionArgs } from '../../scripts/chromium-flags.mjs';
 // @ts-expect-error plain JavaScript helper shared with the npm scripts
 import { serveFolder } from '../../scripts/serve.mjs';
 import { OVERLAY_HOST_ATTRIBUTE } from '../../src/overlay/host-attribute';
+import { TONE_SUFFIXES } from '../../src/page/highlighter';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -82,22 +83,28 @@ export async function screenshotForDocs(page: Page, file: string, options: { ful
   await page.screenshot({ path: `docs/${file}`, ...options });
 }
 
+/**
+ * The names of our marks' highlights: each style's, in each tone of the page (on a light or a dark background, in a
+ * link or not; src/page/page-tone.ts). The active mark's highlight is not among them.
+ */
+export const MARK_HIGHLIGHTS = ['underline', 'background'].flatMap((style) => TONE_SUFFIXES.map((suffix) => `negotiation-lens-${style}${suffix}`));
+
 /** Number of ranges in our highlights, read from the page's highlight registry (shared with content scripts). */
 export async function markCount(page: Page): Promise<number> {
-  return page.evaluate(() => {
+  return page.evaluate((names) => {
     let total = 0;
     const registry = (window as unknown as { __registry?: HighlightRegistry }).__registry ?? CSS.highlights;
-    for (const name of ['negotiation-lens-underline', 'negotiation-lens-background']) total += registry.get(name)?.size ?? 0;
+    for (const name of names) total += registry.get(name)?.size ?? 0;
     return total;
-  });
+  }, MARK_HIGHLIGHTS);
 }
 
 /** The text of each painted mark, in page order. */
 export async function markedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate((names) => {
     const w = window as unknown as { __registry?: HighlightRegistry; __createRange?: () => Range };
     const registry = w.__registry ?? CSS.highlights;
-    const ranges = [...(registry.get('negotiation-lens-underline') ?? registry.get('negotiation-lens-background') ?? [])] as AbstractRange[];
+    const ranges = names.flatMap((name) => [...(registry.get(name) ?? [])]) as AbstractRange[];
     const texts = ranges.map((r) => {
       const live = (w.__createRange ?? (() => document.createRange()))();
       live.setStart(r.startContainer, r.startOffset);
@@ -106,7 +113,7 @@ export async function markedTexts(page: Page): Promise<string[]> {
     });
     texts.sort((a, b) => a.top - b.top || a.left - b.left);
     return texts.map((t) => t.text);
-  });
+  }, MARK_HIGHLIGHTS);
 }
 
 /**
@@ -198,10 +205,10 @@ export async function waitForMarks(page: Page, atLeast = 1): Promise<number> {
 /** Centre of the first painted mark whose text matches, in viewport coordinates (scrolls it into view). */
 export async function markPoint(page: Page, text: string | RegExp): Promise<{ x: number; y: number }> {
   const source = typeof text === 'string' ? { s: text } : { r: text.source, f: text.flags };
-  const point = await page.evaluate((q) => {
+  const point = await page.evaluate(([q, names]) => {
     const test = (t: string) => ('s' in q ? t === q.s : new RegExp(q.r!, q.f).test(t));
     const w = window as unknown as { __registry?: HighlightRegistry; __createRange?: () => Range };
-    for (const name of ['negotiation-lens-underline', 'negotiation-lens-background']) {
+    for (const name of names) {
       for (const r of (w.__registry?.get(name) ?? CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>) {
         const live = (w.__createRange ?? (() => document.createRange()))();
         live.setStart(r.startContainer, r.startOffset);
@@ -213,7 +220,7 @@ export async function markPoint(page: Page, text: string | RegExp): Promise<{ x:
       }
     }
     return null;
-  }, source as { s?: string; r?: string; f?: string });
+  }, [source as { s?: string; r?: string; f?: string }, MARK_HIGHLIGHTS] as const);
   if (!point) throw new Error(`no mark with text ${String(text)}`);
   return point;
 }
@@ -324,6 +331,25 @@ export async function overlayBox(page: Page, selector: string): Promise<{ left: 
   }
 }
 
+/** A computed style of an element inside our closed shadow root (through DevTools' protocol); null when none matches. */
+export async function overlayStyle(page: Page, selector: string, property: string): Promise<string | null> {
+  const client = await page.context().newCDPSession(page);
+  try {
+    const nodeId = await overlayNode(client, selector);
+    if (!nodeId) return null;
+    const { object } = await client.send('DOM.resolveNode', { nodeId });
+    const { result } = await client.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: 'function (property) { return getComputedStyle(this).getPropertyValue(property); }',
+      arguments: [{ value: property }],
+      returnByValue: true,
+    });
+    return result.value as string;
+  } finally {
+    await client.detach();
+  }
+}
+
 /** How far an element inside our closed shadow root scrolls: its content's height and the height it shows. */
 export async function overlayScroll(page: Page, selector: string): Promise<{ scrollHeight: number; clientHeight: number } | null> {
   const client = await page.context().newCDPSession(page);
@@ -391,15 +417,15 @@ export async function pageDomWithoutOurHost(page: Page): Promise<string> {
 
 /** Texts of the marks whose range lies inside an element matching the selector. */
 export async function marksInside(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((sel) => {
+  return page.evaluate(([sel, names]) => {
     const out: string[] = [];
-    for (const name of ['negotiation-lens-underline', 'negotiation-lens-background', 'negotiation-lens-active'])
+    for (const name of [...names, 'negotiation-lens-active'])
       for (const r of (CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>) {
         const el = r.startContainer.parentElement;
         if (el?.closest(sel)) out.push(r.startContainer.textContent?.slice(r.startOffset, r.endOffset) ?? '');
       }
     return out;
-  }, selector);
+  }, [selector, MARK_HIGHLIGHTS] as const);
 }
 
 /** Sends a content-script message from the service worker, as the background's keyboard commands do. */

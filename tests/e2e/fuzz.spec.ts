@@ -270,7 +270,7 @@ async function settle(page: Page, extensionOn: boolean): Promise<{ count: number
       new Promise<{ count: number; settled: boolean }>((resolve) => {
         const count = () => {
           let total = 0;
-          for (const name of ['negotiation-lens-underline', 'negotiation-lens-background']) total += CSS.highlights.get(name)?.size ?? 0;
+          for (const [name, marks] of CSS.highlights) if (/^negotiation-lens-(underline|background)/.test(name)) total += marks.size;
           return total;
         };
         const start = performance.now();
@@ -324,8 +324,8 @@ const matcher = compileMatcher(aliasTableFromPack(bundledPack()));
 async function unsoundMarks(page: Page): Promise<string[]> {
   const ranges = await page.evaluate(() => {
     const out: { connected: boolean; text: boolean; start: number; end: number; length: number; slice: string }[] = [];
-    for (const name of ['negotiation-lens-underline', 'negotiation-lens-background'])
-      for (const r of (CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>) {
+    for (const [name, marks] of CSS.highlights)
+      for (const r of (/^negotiation-lens-(underline|background)/.test(name) ? marks : []) as Iterable<AbstractRange>) {
         const node = r.startContainer;
         const data = node.nodeType === 3 ? (node as Text).data : '';
         out.push({ connected: node.isConnected, text: node.nodeType === 3 && r.endContainer === node, start: r.startOffset, end: r.endOffset, length: data.length, slice: data.slice(r.startOffset, r.endOffset) });

@@ -94,7 +94,7 @@ test('an app that re-renders its content keeps correct marks, and text edits are
   // The old nodes left the page: their ranges are gone, the new nodes carry the same marks.
   expect(await markCount(page)).toBe(before);
   expect(await markedTexts(page)).toEqual(textsBefore);
-  expect(await page.evaluate(() => [...(CSS.highlights.get('negotiation-lens-underline') ?? [])].every((r) => (r as AbstractRange).startContainer.isConnected))).toBe(true);
+  expect(await page.evaluate(() => [...CSS.highlights].filter(([name]) => name.startsWith('negotiation-lens-underline')).flatMap(([, marks]) => [...marks]).every((r) => (r as AbstractRange).startContainer.isConnected))).toBe(true);
   await page.evaluate(() => (window as unknown as { __editFirstParagraph(): void }).__editFirstParagraph());
   await expect.poll(async () => (await markedTexts(page)).join('|')).toMatch(/Marco Rubio/);
 });
@@ -148,13 +148,13 @@ test('a jump within the page (only the hash changes, to an element of the page) 
   await waitForCard(page, /Lavrov/);
   // Remember one painted range: a rescan would replace every range with a new one.
   await page.evaluate(() => {
-    (window as unknown as { __range: AbstractRange }).__range = [...(CSS.highlights.get('negotiation-lens-underline') as Iterable<AbstractRange>)][0]!;
+    (window as unknown as { __range: AbstractRange }).__range = ([...CSS.highlights].filter(([name]) => name.startsWith('negotiation-lens-underline')).flatMap(([, marks]) => [...marks]) as AbstractRange[])[0]!;
     location.hash = 'story';
   });
   // The content script has been told, and has decided: a rescan would have dropped every range at once.
   await expect.poll(async () => (await navigations()).length).toBe(1);
   expect(await cardText(page)).toMatch(/Lavrov/);
-  expect(await page.evaluate(() => (CSS.highlights.get('negotiation-lens-underline') as Set<AbstractRange>).has((window as unknown as { __range: AbstractRange }).__range))).toBe(true);
+  expect(await page.evaluate(() => [...CSS.highlights].filter(([name]) => name.startsWith('negotiation-lens-underline')).flatMap(([, marks]) => [...marks]).includes((window as unknown as { __range: AbstractRange }).__range))).toBe(true);
 });
 
 test('a hash router that swaps in another story ("#/world/…") is a navigation: the new story is judged afresh', async ({ context, extensionId, origin }) => {
@@ -403,7 +403,7 @@ test('a long page is painted near the viewport: far paragraphs get their marks w
   const paintedParts = () =>
     page.evaluate(() => {
       const parts = new Set<number>();
-      for (const r of (CSS.highlights.get('negotiation-lens-underline') ?? []) as Iterable<AbstractRange>) {
+      for (const r of [...CSS.highlights].filter(([name]) => name.startsWith('negotiation-lens-underline')).flatMap(([, marks]) => [...marks]) as AbstractRange[]) {
         const id = r.startContainer.parentElement?.closest('p')?.id ?? '';
         if (id.startsWith('p-')) parts.add(Number(id.slice(2)));
       }
@@ -461,7 +461,7 @@ test('a paragraph the page hides with a class loses its painted marks, and gets 
   const page = await context.newPage();
   await page.goto(`${origin}${PAGES}/long-read.html`);
   await waitForMarks(page, 3);
-  const paintedIn = (id: string) => page.evaluate((pid) => [...((CSS.highlights.get('negotiation-lens-underline') ?? []) as Iterable<AbstractRange>)].filter((r) => r.startContainer.parentElement?.closest('p')?.id === pid).length, id);
+  const paintedIn = (id: string) => page.evaluate((pid) => ([...CSS.highlights].filter(([name]) => name.startsWith('negotiation-lens-underline')).flatMap(([, marks]) => [...marks]) as AbstractRange[]).filter((r) => r.startContainer.parentElement?.closest('p')?.id === pid).length, id);
   expect(await paintedIn('p-1')).toBeGreaterThan(0);
   // Class changes are not watched by the page lens; the viewport observer sees the paragraph lose its box.
   await page.evaluate(() => {

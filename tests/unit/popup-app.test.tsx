@@ -478,6 +478,7 @@ describe('PopupApp', () => {
         position={null}
         pinned={false}
         expanded={false}
+        theme=""
         onMore={none}
         onPin={none}
         onClose={none}
