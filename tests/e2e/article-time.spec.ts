@@ -28,7 +28,7 @@ test('beside an older article: the positions of its day first, then what came si
   const more = await pointInOverlay(page, '.card-footer [aria-expanded]');
   await page.mouse.move(more.x, more.y, { steps: 6 });
   await page.mouse.click(more.x, more.y);
-  await expect.poll(async () => (await overlayHtml(page))?.includes('class="card expanded')).toBe(true);
+  await expect.poll(async () => /class="card\b[^"]*\bexpanded\b/.test((await overlayHtml(page)) ?? '')).toBe(true);
   html = (await overlayHtml(page))!;
   const since = html.split('<section class="since"')[1]!;
   const laterDays = [...since.matchAll(/<time datetime="(\d{4}-\d{2}(?:-\d{2})?)">/g)].map((m) => m[1]!);
