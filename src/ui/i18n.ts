@@ -18,7 +18,6 @@ import english from '../../public/_locales/en/messages.json';
 
 type Catalogue = typeof english;
 type AllKeys = Extract<keyof Catalogue, string>;
-const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 /** A message with a plural form for each count, named without its `_one`/`_other` suffix. */
 export type CountKey = AllKeys extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
