@@ -55,6 +55,9 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Negotiation Lens',
     description: 'Sourced context on the 2025 US–Ukraine–Russia negotiations, on the news pages you read.',
+    // The interface's words are in public/_locales (read through src/ui/i18n.ts); English where the browser's
+    // language has none.
+    default_locale: 'en',
     // storage: settings, per-site choices and the active knowledge pack. alarms: the daily update check, which
     // runs only when the reader turned updates on. No tabs permission: the popup talks to the active tab through
     // tabs.sendMessage. The feed's origin is an optional host permission, asked for when updates are turned on.

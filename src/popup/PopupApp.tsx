@@ -11,7 +11,7 @@ import type { PageReport } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
 import type { ShowDate } from '../cards/dates';
 import { DateText } from '../ui/facts';
-import { SETTINGS_WERE_RESET } from '../ui/labels';
+import { MessagesProvider, useMessages, type Messages } from '../ui/i18n';
 import { DetailView } from './DetailView';
 import { PageView } from './PageView';
 import { createSearch } from './search';
@@ -53,8 +53,10 @@ export interface PopupDeps {
   /** Opens the options page at its knowledge section (updates, import). */
   openKnowledgeSettings: () => void;
   reportProblem: (id: string) => void;
-  /** Formats every date the popup shows; the reader's locale in the extension, a fixed one in tests. */
+  /** Formats every date the popup shows; in the language of `messages` in the extension, a fixed one in tests. */
   showDate: ShowDate;
+  /** The words of the interface, in the browser's language; English when not given. */
+  messages?: Messages;
   /** The keyboard commands with the shortcuts in force (`commands.getAll()`); null without a commands API. */
   getShortcuts: () => Promise<CommandShortcut[] | null>;
   /** Where this browser lets the reader change the shortcuts. */
@@ -63,6 +65,8 @@ export interface PopupDeps {
 
 export function PopupApp({ deps }: { deps: PopupDeps }) {
   const { pack, index } = deps;
+  const outer = useMessages();
+  const t = deps.messages ?? outer;
   const [tab, setTab] = useState<Tab>('summary');
   const [detail, setDetail] = useState<string | null>(null);
   const [report, setReport] = useState<PageReport | null | 'loading'>('loading');
@@ -127,7 +131,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
 
   useEffect(() => {
     void refresh().then((read) => {
-      if (read.problems.length) setNotice(`${SETTINGS_WERE_RESET}: ${read.problems.join('; ')}`);
+      if (read.problems.length) setNotice(t.text('settingsWereReset', read.problems.join('; ')));
     });
     void deps.loadSeenEvents().then((seen) => {
       setNewEvents(newSince(seen, pack.events));
@@ -181,21 +185,22 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   }, [report]);
 
   return (
-    <div class="popup" data-ready="true">
+    <MessagesProvider value={t}>
+    <div class="popup" data-ready="true" lang={t.language}>
       <header class="popup-header">
         <div class="title-row">
           <h1>Negotiation Lens</h1>
-          <span class="as-of" title="Everything here is as of this date">
-            As of <DateText date={deps.showDate(pack.meta.asOf)} />
-            {deps.packInfo.official ? null : <span class="unofficial"> · unofficial pack</span>}
+          <span class="as-of" title={t.text('asOfTitle')}>
+            {t.parts('asOf', <DateText date={deps.showDate(pack.meta.asOf)} />)}
+            {deps.packInfo.official ? null : <span class="unofficial"> · {t.text('unofficialPack')}</span>}
           </span>
         </div>
         <SiteControls report={report} settings={settings} onSite={(site, on) => act(() => deps.setSite(site, on))} onPause={(paused) => act(() => deps.setPaused(paused))} />
         {deps.staleNotice ? (
           <p class="stale" data-testid="stale-notice">
-            {deps.staleNotice}{' '}
+            {t.parts('staleNotice', <DateText date={deps.showDate(deps.packInfo.asOf)} />)}{' '}
             <button type="button" class="link" onClick={deps.openKnowledgeSettings}>
-              Update settings
+              {t.text('updateSettings')}
             </button>
           </p>
         ) : null}
@@ -203,7 +208,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
           <p class="notice" role="status">
             {notice}{' '}
             <button type="button" class="link" onClick={() => setNotice(null)}>
-              Dismiss
+              {t.text('dismiss')}
             </button>
           </p>
         ) : null}
@@ -219,7 +224,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
         <DetailView index={index} id={detail} settings={settings} showDate={deps.showDate} onBack={closeDetail} onReport={deps.reportProblem} />
       ) : (
         <>
-          {changes && tab === 'summary' ? <WhatsNew changes={changes} onOpen={openChanged} onDismiss={() => setChanges(null)} /> : null}
+          {changes && tab === 'summary' ? <WhatsNew changes={changes} showDate={deps.showDate} onOpen={openChanged} onDismiss={() => setChanges(null)} /> : null}
           <Tabs current={tab} onChange={setTab} />
           <div class="tab-panel" id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
             {tab === 'summary' ? <SummaryView index={index} settings={settings} showDate={deps.showDate} /> : null}
@@ -246,12 +251,13 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
       </main>
       <footer class="popup-footer">
         <button type="button" class="link" onClick={deps.openOptions}>
-          Settings
+          {t.text('settings')}
         </button>
         <span>
           {pack.meta.title} · v{pack.meta.version}
         </span>
       </footer>
     </div>
+    </MessagesProvider>
   );
 }

@@ -1,8 +1,9 @@
 /** The Search tab: typo-tolerant search over everything the pack holds, with arrow keys and Enter. */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { kindLabel } from '../ui/labels';
+import { useMessages } from '../ui/i18n';
 import type { OpenDetail } from './DetailView';
 import { MAX_RESULTS, type createSearch, type SearchHit } from './search';
+import { kindName } from './words';
 
 export type PopupSearch = ReturnType<typeof createSearch>;
 
@@ -21,6 +22,7 @@ export const EMPTY_SEARCH: SearchState = { query: '', active: 0, more: false };
 
 export function SearchView(props: { search: PopupSearch; state: SearchState; onState: (update: (state: SearchState) => SearchState) => void; onOpen: OpenDetail }) {
   const { search, onState } = props;
+  const t = useMessages();
   const { query, active, more } = props.state;
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -50,15 +52,15 @@ export function SearchView(props: { search: PopupSearch; state: SearchState; onS
   };
   return (
     <section aria-labelledby="search-title">
-      <h2 id="search-title">Search</h2>
+      <h2 id="search-title">{t.text('tabSearch')}</h2>
       <label for="search-input" class="visually-hidden">
-        Search people, states, topics, events and positions
+        {t.text('searchLabel')}
       </label>
       <input
         ref={inputRef}
         id="search-input"
         type="search"
-        placeholder="Search: zelenski, riad talks, minerals fund…"
+        placeholder={t.text('searchPlaceholder')}
         autoComplete="off"
         aria-controls="search-results"
         aria-activedescendant={shown[active] ? optionId(active) : undefined}
@@ -77,8 +79,8 @@ export function SearchView(props: { search: PopupSearch; state: SearchState; onS
           }
         }}
       />
-      {query.trim().length >= 2 && hits.length === 0 ? <p class="empty">No matches for “{query}”.</p> : null}
-      <ul ref={listRef} id="search-results" role="listbox" aria-label="Results" class="results">
+      {query.trim().length >= 2 && hits.length === 0 ? <p class="empty">{t.text('noMatches', query)}</p> : null}
+      <ul ref={listRef} id="search-results" role="listbox" aria-label={t.text('results')} class="results">
         {shown.map((hit, i) => (
           <li
             key={`${hit.doc.kind}-${hit.doc.target}-${i}`}
@@ -95,14 +97,14 @@ export function SearchView(props: { search: PopupSearch; state: SearchState; onS
               if ((e.movementX || e.movementY) && i !== active) onState((s) => ({ ...s, active: i }));
             }}
           >
-            <span class="kind-tag">{kindLabel(hit.doc.kind)}</span> <span class="result-title">{hit.doc.title}</span>
+            <span class="kind-tag">{kindName(t, hit.doc.kind)}</span> <span class="result-title">{hit.doc.title}</span>
             <span class="result-detail">{hit.doc.kind === 'stance' ? hit.doc.text : hit.doc.detail}</span>
           </li>
         ))}
       </ul>
       {shown.length < hits.length ? (
         <button type="button" class="show-more" onClick={showMore}>
-          Show more ({hits.length - shown.length})
+          {t.text('showMore', hits.length - shown.length)}
         </button>
       ) : null}
     </section>

@@ -3,6 +3,7 @@
  * opens (the reader may have changed or removed them), and where to change them.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { useMessages } from '../ui/i18n';
 
 /** One command as the browser reports it (`commands.getAll()`); an empty or missing shortcut means none is set. */
 export interface CommandShortcut {
@@ -19,8 +20,8 @@ export interface ShortcutSettings {
 
 /** Our commands (the manifest's `commands`), in the order the line names them. */
 const COMMANDS = [
-  ['next-mention', 'next'],
-  ['previous-mention', 'previous'],
+  ['next-mention', 'shortcutNext', 'shortcutNextUnset'],
+  ['previous-mention', 'shortcutPrevious', 'shortcutPreviousUnset'],
 ] as const;
 
 /** The browser's names for keys, as they are printed on a keyboard. */
@@ -44,12 +45,13 @@ function Keys({ shortcut }: { shortcut: string }) {
  * `getShortcuts` answers null where the browser has no keyboard commands (then the line is not shown at all).
  */
 export function ShortcutLine({ getShortcuts, settings }: { getShortcuts: () => Promise<CommandShortcut[] | null>; settings: ShortcutSettings }) {
+  const t = useMessages();
   const [commands, setCommands] = useState<CommandShortcut[] | null>(null);
   useEffect(() => {
     getShortcuts().then(setCommands, () => setCommands(null));
   }, []);
   if (!commands) return null;
-  const ours = COMMANDS.map(([name, label]) => ({ label, shortcut: commands.find((c) => c.name === name)?.shortcut?.trim() ?? '' }));
+  const ours = COMMANDS.map(([name, label, unsetLabel]) => ({ label, unsetLabel, shortcut: commands.find((c) => c.name === name)?.shortcut?.trim() ?? '' }));
   const set = ours.filter((c) => c.shortcut);
   const unset = ours.filter((c) => !c.shortcut);
   const place = (
@@ -61,24 +63,23 @@ export function ShortcutLine({ getShortcuts, settings }: { getShortcuts: () => P
     <p class="shortcuts meta" data-testid="shortcuts">
       {set.length ? (
         <>
-          Keyboard:{' '}
+          {t.text('keyboard')}{' '}
           {set.map((c, i) => (
             <>
               {i > 0 ? ', ' : null}
-              <Keys shortcut={c.shortcut} /> {c.label} mention
+              {t.parts(c.label, <Keys shortcut={c.shortcut} />)}
             </>
           ))}
           .{' '}
         </>
       ) : null}
       {unset.length === 0 ? (
-        <>Change them at {place}.</>
+        t.parts('shortcutsChangeAt', place)
       ) : unset.length === ours.length ? (
-        <>No keyboard shortcut is set for the next or previous mention: set them at {place}.</>
+        t.parts('shortcutsNoneSet', place)
       ) : (
-        <>
-          No keyboard shortcut is set for the {unset.map((c) => c.label).join(' or ')} mention: set one at {place}.
-        </>
+        // With two commands, one is set and the other is not.
+        unset.map((c) => t.parts(c.unsetLabel, place))
       )}
     </p>
   );

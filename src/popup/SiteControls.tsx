@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageReport } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
+import { useMessages } from '../ui/i18n';
 
 interface SwitchChoice {
   on?: boolean;
@@ -12,6 +13,7 @@ const NO_CHOICE: SwitchChoice = {};
 
 export function SiteControls(props: { report: PageReport | null | 'loading'; settings: Settings | null; onSite: (site: string, on: boolean) => void; onPause: (paused: boolean) => void }) {
   const { report, settings } = props;
+  const t = useMessages();
   const site = report && report !== 'loading' ? report.site : null;
   const answered = { on: Boolean(report && report !== 'loading' && report.state !== 'off'), paused: settings?.paused ?? false };
   // A switch shows what the user chose at once. The stored settings and the page's answer come a moment later, and
@@ -37,12 +39,10 @@ export function SiteControls(props: { report: PageReport | null | 'loading'; set
               props.onSite(site, value);
             }}
           />
-          <span>
-            On for <strong>{site}</strong>
-          </span>
+          <span>{t.parts('siteOn', <strong>{site}</strong>)}</span>
         </label>
       ) : (
-        <span class="muted">{report === 'loading' ? 'Checking this page…' : 'Not available on this page.'}</span>
+        <span class="muted">{report === 'loading' ? t.text('checkingPage') : t.text('notAvailable')}</span>
       )}
       <label class="switch">
         <input
@@ -55,7 +55,7 @@ export function SiteControls(props: { report: PageReport | null | 'loading'; set
             props.onPause(value);
           }}
         />
-        <span>Pause everywhere</span>
+        <span>{t.text('pauseEverywhere')}</span>
       </label>
     </div>
   );

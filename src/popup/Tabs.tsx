@@ -3,16 +3,18 @@
  * the reader scrolls, so another tab is one click away from anywhere in a long list.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useMessages, type MessageKey } from '../ui/i18n';
 
 export type Tab = 'summary' | 'page' | 'timeline' | 'search';
-export const TABS: { id: Tab; label: string }[] = [
-  { id: 'summary', label: 'Summary' },
-  { id: 'page', label: 'This page' },
-  { id: 'timeline', label: 'Timeline' },
-  { id: 'search', label: 'Search' },
+export const TABS: { id: Tab; label: MessageKey }[] = [
+  { id: 'summary', label: 'tabSummary' },
+  { id: 'page', label: 'tabPage' },
+  { id: 'timeline', label: 'tabTimeline' },
+  { id: 'search', label: 'tabSearch' },
 ];
 
 export function Tabs({ current, onChange }: { current: Tab; onChange: (tab: Tab) => void }) {
+  const t = useMessages();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const bar = useRef<HTMLElement>(null);
   // What else stays at the top (the timeline's month headings) sits just below the tabs, and what the browser
@@ -35,26 +37,26 @@ export function Tabs({ current, onChange }: { current: Tab; onChange: (tab: Tab)
     refs.current[next]?.focus();
   };
   return (
-    <nav ref={bar} class="tabs" role="tablist" aria-label="Sections">
-      {TABS.map((t, i) => (
+    <nav ref={bar} class="tabs" role="tablist" aria-label={t.text('tabsLabel')}>
+      {TABS.map((tab, i) => (
         <button
-          key={t.id}
+          key={tab.id}
           ref={(el) => {
             refs.current[i] = el;
           }}
           type="button"
           role="tab"
-          id={`tab-${t.id}`}
-          aria-selected={current === t.id}
-          aria-controls={`panel-${t.id}`}
-          tabIndex={current === t.id ? 0 : -1}
-          onClick={() => onChange(t.id)}
+          id={`tab-${tab.id}`}
+          aria-selected={current === tab.id}
+          aria-controls={`panel-${tab.id}`}
+          tabIndex={current === tab.id ? 0 : -1}
+          onClick={() => onChange(tab.id)}
           onKeyDown={(e) => {
             if (e.key === 'ArrowRight') move(i, 1);
             else if (e.key === 'ArrowLeft') move(i, -1);
           }}
         >
-          {t.label}
+          {t.text(tab.label)}
         </button>
       ))}
     </nav>

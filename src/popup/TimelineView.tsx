@@ -4,12 +4,15 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { sourceLinks } from '../cards/card-model';
-import { PARTY_NAMES, TRACK_NAMES, type PackIndex } from '../knowledge/pack-index';
+import type { PackIndex } from '../knowledge/pack-index';
 import { PARTY_IDS, TRACK_IDS, type PartyId, type TrackId } from '../knowledge/schema';
 import type { Settings } from '../settings/settings';
 import type { ShowDate } from '../cards/dates';
-import { DateText, Sources, Unverified } from '../ui/facts';
+import { DateText } from '../ui/facts';
+import { useMessages } from '../ui/i18n';
 import { filterTimeline, groupByMonth, isNarrowed, type TimelineFilter } from './timeline';
+import { SourceList } from './SourceList';
+import { PARTY_MESSAGE, TRACK_MESSAGE } from './words';
 
 export function TimelineView(props: {
   index: PackIndex;
@@ -26,6 +29,7 @@ export function TimelineView(props: {
   onScroll: (top: number) => void;
 }) {
   const { filter } = props;
+  const t = useMessages();
   const setFilter = (change: Partial<TimelineFilter>) => props.onFilter((current) => ({ ...current, ...change }));
   const events = filterTimeline(props.index, filter, props.settings?.tracks);
   const expandedRef = useRef<HTMLLIElement>(null);
@@ -56,55 +60,55 @@ export function TimelineView(props: {
   };
   return (
     <section aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Timeline</h2>
+      <h2 id="timeline-title">{t.text('tabTimeline')}</h2>
       <div class="filters">
         <label class="text-filter">
-          Filter{' '}
+          {t.text('filter')}{' '}
           <input
             ref={textRef}
             type="search"
             value={filter.text}
-            placeholder="Name or summary, e.g. Riyadh"
+            placeholder={t.text('filterPlaceholder')}
             autoComplete="off"
             onInput={(e) => setFilter({ text: (e.target as HTMLInputElement).value })}
           />
         </label>
         <label>
-          Track{' '}
+          {t.text('track')}{' '}
           <select value={filter.track} onChange={(e) => setFilter({ track: (e.target as HTMLSelectElement).value as TrackId | 'all' })}>
-            <option value="all">All tracks</option>
-            {TRACK_IDS.map((t) => (
-              <option key={t} value={t}>
-                {TRACK_NAMES[t]}
+            <option value="all">{t.text('allTracks')}</option>
+            {TRACK_IDS.map((track) => (
+              <option key={track} value={track}>
+                {t.text(TRACK_MESSAGE[track])}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Party{' '}
+          {t.text('party')}{' '}
           <select value={filter.party} onChange={(e) => setFilter({ party: (e.target as HTMLSelectElement).value as PartyId | 'all' })}>
-            <option value="all">All parties</option>
+            <option value="all">{t.text('allParties')}</option>
             {parties.map((p) => (
               <option key={p} value={p}>
-                {PARTY_NAMES[p]}
+                {t.text(PARTY_MESSAGE[p])}
               </option>
             ))}
           </select>
         </label>
         <button type="button" onClick={() => setFilter({ order: filter.order === 'newest' ? 'oldest' : 'newest' })}>
-          {filter.order === 'newest' ? 'Newest first' : 'Oldest first'}
+          {filter.order === 'newest' ? t.text('newestFirst') : t.text('oldestFirst')}
         </button>
       </div>
       <p class={events.length ? 'meta' : 'empty'} aria-live="polite">
         {events.length
-          ? `${events.length} event${events.length === 1 ? '' : 's'}`
+          ? t.count('events', events.length)
           : narrowed
-            ? 'No events match these filters.'
-            : 'No events on the tracks chosen in Settings.'}
+            ? t.text('noEventsMatch')
+            : t.text('noEventsOnTracks')}
       </p>
       {events.length === 0 && narrowed ? (
         <button type="button" class="clear-filters" onClick={clearFilters}>
-          Clear filters
+          {t.text('clearFilters')}
         </button>
       ) : null}
       <div class="timeline">
@@ -122,20 +126,20 @@ export function TimelineView(props: {
                     <details open={open} onToggle={(ev) => (ev.target as HTMLDetailsElement).open !== open && props.onExpand((ev.target as HTMLDetailsElement).open ? e.id : null)}>
                       <summary>
                         <DateText date={props.showDate(e.date)} /> <span class="event-name">{e.name}</span>
-                        {onPage ? <span class="badge on-page-badge">On this page</span> : null}
-                        {props.fresh.has(e.id) ? <span class="badge new-badge">New</span> : null}
+                        {onPage ? <span class="badge on-page-badge">{t.text('onThisPage')}</span> : null}
+                        {props.fresh.has(e.id) ? <span class="badge new-badge">{t.text('newBadge')}</span> : null}
                       </summary>
                       <div class="event-body">
                         <p>
-                          <strong>Where:</strong> {e.place}
+                          <strong>{t.text('where')}</strong> {e.place}
                         </p>
                         <p>{e.summary}</p>
                         <p>
-                          <strong>Outcome:</strong> {e.outcome}
+                          <strong>{t.text('outcome')}</strong> {e.outcome}
                         </p>
-                        <Unverified note={e.verification?.note} />
+                        {e.verification?.note ? <p class="unverified">{t.text('unverified', e.verification.note)}</p> : null}
                         <p class="meta">
-                          <Sources sources={sourceLinks(props.index, e.sources, props.showDate)} />
+                          <SourceList sources={sourceLinks(props.index, e.sources, props.showDate)} />
                         </p>
                       </div>
                     </details>

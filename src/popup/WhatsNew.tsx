@@ -3,23 +3,24 @@
  * newest first, each opening its detail. Shown until the reader has seen it once.
  */
 import type { PackChanges } from '../knowledge/active-pack';
+import type { ShowDate } from '../cards/dates';
 import { DateText } from '../ui/facts';
-import { readerDates } from '../cards/dates';
+import { useMessages } from '../ui/i18n';
 
 /** How many items the list shows before "and N more". */
 const SHOWN = 8;
 
-export function WhatsNew({ changes, onOpen, onDismiss }: { changes: PackChanges; onOpen: (item: PackChanges['items'][number], returnTo: () => HTMLElement | null) => void; onDismiss: () => void }) {
+export function WhatsNew({ changes, showDate, onOpen, onDismiss }: { changes: PackChanges; showDate: ShowDate; onOpen: (item: PackChanges['items'][number], returnTo: () => HTMLElement | null) => void; onDismiss: () => void }) {
+  const t = useMessages();
   const items = changes.items.slice(0, SHOWN);
   return (
     <section class="whats-new" aria-labelledby="whats-new-title">
-      <h2 id="whats-new-title">What's new since you last looked</h2>
+      <h2 id="whats-new-title">{t.text('whatsNewTitle')}</h2>
       <p class="hint">
-        Knowledge updated from version {changes.from.version} (as of <DateText date={readerDates(changes.from.asOf)} />) to{' '}
-        {changes.to.version} (as of <DateText date={readerDates(changes.to.asOf)} />).
+        {t.parts('knowledgeUpdated', changes.from.version, <DateText date={showDate(changes.from.asOf)} />, changes.to.version, <DateText date={showDate(changes.to.asOf)} />)}
       </p>
       {items.length === 0 ? (
-        <p>No events or positions were added or changed.</p>
+        <p>{t.text('noChanges')}</p>
       ) : (
         <ul>
           {items.map((item) => (
@@ -28,10 +29,10 @@ export function WhatsNew({ changes, onOpen, onDismiss }: { changes: PackChanges;
                 {item.label}
               </button>{' '}
               <span class="hint">
-                {item.change === 'added' ? 'new' : 'changed'} {item.section === 'events' ? 'event' : 'position'}
+                {t.text(item.section === 'events' ? (item.change === 'added' ? 'newEvent' : 'changedEvent') : item.change === 'added' ? 'newPosition' : 'changedPosition')}
                 {item.date ? (
                   <>
-                    , <DateText date={readerDates(item.date)} />
+                    , <DateText date={showDate(item.date)} />
                   </>
                 ) : null}
               </span>
@@ -39,9 +40,9 @@ export function WhatsNew({ changes, onOpen, onDismiss }: { changes: PackChanges;
           ))}
         </ul>
       )}
-      {changes.items.length > SHOWN && <p class="hint">…and {changes.items.length - SHOWN} more in the timeline.</p>}
+      {changes.items.length > SHOWN && <p class="hint">{t.count('moreInTimeline', changes.items.length - SHOWN)}</p>}
       <button type="button" class="link" onClick={onDismiss}>
-        Hide this
+        {t.text('hideThis')}
       </button>
     </section>
   );

@@ -8,7 +8,8 @@ import { indexPack } from '../knowledge/pack-index';
 import { sendToBackground, sendToTab, type BackgroundMessages, type ReplyOf } from '../messaging/protocol';
 import { isSettingsKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
-import { readerDates } from '../cards/dates';
+import { dateFormatter, readerDates } from '../cards/dates';
+import type { Messages } from '../ui/i18n';
 import type { PopupDeps } from './PopupApp';
 import type { ShortcutSettings } from './ShortcutLine';
 
@@ -20,7 +21,7 @@ const SEEN_CHANGES_KEY = 'seen-pack-changes';
  * `?focus=ID` the item a card asked it to open: the background hands it over in the address of that one popup, so
  * no other page can take it first.
  */
-export function popupDeps(browser: typeof browserApi, active: ReplyOf<BackgroundMessages, 'getActivePack'>, location: { search: string; hash: string }): PopupDeps {
+export function popupDeps(browser: typeof browserApi, active: ReplyOf<BackgroundMessages, 'getActivePack'>, location: { search: string; hash: string }, messages?: Messages): PopupDeps {
   const { pack } = active;
   const params = new URLSearchParams(location.search);
   const storeReady = chooseSettingsArea(browser.storage).then((area) => new SettingsStore(area));
@@ -71,7 +72,9 @@ export function popupDeps(browser: typeof browserApi, active: ReplyOf<Background
     saveChangesSeen: (at) => browser.storage.local.set({ [SEEN_CHANGES_KEY]: at }),
     openKnowledgeSettings: () => void sendToBackground(browser.runtime, 'openOptions', { section: 'knowledge' }),
     reportProblem: (id) => void sendToBackground(browser.runtime, 'reportProblem', { id }),
-    showDate: readerDates,
+    // Dates in the words of the interface: "8 травня 2025 р." beside Ukrainian labels, "8 May 2025" in British English.
+    showDate: messages ? dateFormatter(messages.dateLocale) : readerDates,
+    ...(messages ? { messages } : {}),
     getShortcuts: async () => (browser.commands ? browser.commands.getAll() : null),
     shortcutSettings: shortcutSettings(browser),
   };

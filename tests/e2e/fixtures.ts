@@ -22,6 +22,11 @@ interface Options {
    * emulation matches `(hover: none)` and `(pointer: coarse)`), with the page's meta viewport honoured.
    */
   phone: boolean;
+  /**
+   * The browser's own language ("uk"), which the extension's interface follows; null for the machine's. Chromium
+   * takes it from --lang, and on Linux from the LANGUAGE variable.
+   */
+  uiLanguage: string | null;
 }
 
 /** The phone of `phone: true`. */
@@ -37,12 +42,13 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures & Options>({
   phone: [false, { option: true }],
+  uiLanguage: [null, { option: true }],
   origin: async ({}, use) => {
     const server = (await serveFolder(resolve('.'))) as { origin: string; close: () => Promise<void> };
     await use(server.origin);
     await server.close();
   },
-  context: async ({ colorScheme, phone }, use) => {
+  context: async ({ colorScheme, phone, uiLanguage }, use) => {
     const executablePath = process.env.CHROMIUM_PATH;
     if (!executablePath) throw new Error('CHROMIUM_PATH is not set: run the browser tests through `npm test`.');
     const profile = mkdtempSync(join(tmpdir(), 'negotiation-lens-'));
@@ -51,7 +57,8 @@ export const test = base.extend<Fixtures & Options>({
       headless: true,
       colorScheme: colorScheme ?? 'light',
       ...(phone ? { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : { viewport: { width: 1200, height: 900 } }),
-      args: extensionArgs(EXTENSION_DIR),
+      args: [...extensionArgs(EXTENSION_DIR), ...(uiLanguage ? [`--lang=${uiLanguage}`] : [])],
+      ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage, LANG: `${uiLanguage}.UTF-8` }, locale: uiLanguage } : {}),
     });
     // Keep a handle on the real highlight registry before any page script runs: hostile test pages replace
     // CSS.highlights in their own world, and the helpers below must still see what the extension painted.
