@@ -4,10 +4,10 @@
  * language and, where it inflects, the rule it follows; the other forms are generated from these declared rules
  * when the matcher's table is built, never typed by hand. A form no rule gives is listed in the alias's `forms`.
  *
- * A rule removes `strip` from the end of the base form and adds each of `add` in turn. The cases a rule lists
- * are those a news text uses; the nominative is the base form itself. Rules apply to one word: a full name
- * inflects every word ("Сергій Лавров", "Сергія Лаврова"), so a pack inflects the surname on its own and lists any
- * other form it needs in `forms`. French needs no rule: its elision
+ * A rule removes `strip` from the end of a word and adds the endings of each case (genitive, dative, accusative,
+ * instrumental, locative); the nominative is the base form itself. A full name names one rule per word
+ * (`"inflect": "soft-masculine-ii surname-in-ov"` for "Сергій Лавров"), and each case puts every word in that case:
+ * "Сергія Лаврова", "Сергієм Лавровим". A word that does not change takes "-". French needs no rule: its elision
  * ("d'Ukraine", "l'OTAN") puts an apostrophe before the name, which already ends a word for the matcher.
  */
 
@@ -25,65 +25,76 @@ export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
   pl: 'Polish',
 };
 
+/** The grammatical cases news copy puts names in, besides the nominative (the base form). */
+export const CASES = ['gen', 'dat', 'acc', 'ins', 'loc'] as const;
+export type Case = (typeof CASES)[number];
+
 export interface InflectionRule {
   /** What the base form must end with, removed before adding an ending. */
   strip: string;
-  /** The endings of the other forms: genitive, dative, accusative, instrumental, locative, where they differ. */
-  add: readonly string[];
+  /**
+   * The endings of each case, the usual one first. A case the rule leaves out is written as the base form
+   * (German has only its genitive here). Cases line up across the words of a full name: "Сергія Лаврова" is the
+   * genitive of both words.
+   */
+  cases: Readonly<Partial<Record<Case, readonly string[]>>>;
   /** What the rule is for, with an example; shown by the pack checker when a rule does not fit. */
   example: string;
 }
 
+/** The rule name for a word of a full name that does not change ("Марко Рубіо", "Урсула фон дер Ляєн"). */
+export const UNCHANGED = '-';
+
+const rule = (strip: string, example: string, gen: string[], dat: string[], acc: string[], ins: string[], loc: string[]): InflectionRule => ({
+  strip,
+  cases: { gen, dat, acc, ins, loc },
+  example,
+});
+
 export const INFLECTION_RULES: Readonly<Partial<Record<Language, Readonly<Record<string, InflectionRule>>>>> = {
   uk: {
-    // Зеленський → Зеленського, Зеленському, Зеленським, Зеленськім
-    'adjective-masculine': { strip: 'ий', add: ['ого', 'ому', 'им', 'ім'], example: 'Зеленський → Зеленського' },
-    // Трамп → Трампа, Трампу, Трампові, Трампом, Трампі
-    'hard-masculine': { strip: '', add: ['а', 'у', 'ові', 'ом', 'і'], example: 'Трамп → Трампа' },
-    // Путін, Лавров, Пєсков → Путіна, Путіну, Путінові, Путіним, Путіні (surnames in -ін, -ов, -ев: -им)
-    'surname-in-ov': { strip: '', add: ['а', 'у', 'ові', 'им', 'і'], example: 'Лавров → Лавровим' },
-    // Україна → України, Україні, Україну, Україною
-    'feminine-a': { strip: 'а', add: ['и', 'і', 'у', 'ою'], example: 'Україна → України' },
-    // Росія → Росії, Росію, Росією
-    'feminine-ia': { strip: 'я', add: ['ї', 'ю', 'єю'], example: 'Росія → Росії' },
-    // перемирʼя → перемирʼю, перемирʼям
-    'neuter-ia': { strip: 'я', add: ['ю', 'ям'], example: "перемир'я → перемир'ям" },
-    // санкції → санкцій, санкціям, санкціями, санкціях
-    'plural-ii': { strip: 'ї', add: ['й', 'ям', 'ями', 'ях'], example: 'санкції → санкцій' },
+    'adjective-masculine': rule('ий', 'Зеленський → Зеленського', ['ого'], ['ому'], ['ого'], ['им'], ['ому', 'ім']),
+    'hard-masculine': rule('', 'Трамп → Трампа', ['а'], ['у', 'ові'], ['а'], ['ом'], ['і', 'ові']),
+    // Surnames in -ін, -ов, -ев: Путін, Лавров, Пєсков (instrumental -им).
+    'surname-in-ov': rule('', 'Лавров → Лавровим', ['а'], ['у', 'ові'], ['а'], ['им'], ['і', 'ові']),
+    // Сергій, Андрій, Юрій.
+    'soft-masculine-ii': rule('й', 'Сергій → Сергія', ['я'], ['ю', 'єві'], ['я'], ['єм'], ['ї', 'єві']),
+    // Дмитро, Марко, Петро.
+    'o-masculine': rule('о', 'Дмитро → Дмитра', ['а'], ['у', 'ові'], ['а'], ['ом'], ['і', 'ові']),
+    'feminine-a': rule('а', 'Україна → України', ['и'], ['і'], ['у'], ['ою'], ['і']),
+    'feminine-ia': rule('я', 'Росія → Росії', ['ї'], ['ї'], ['ю'], ['єю'], ['ї']),
+    'neuter-ia': rule('я', "перемир'я → перемир'ям", ['я'], ['ю'], ['я'], ['ям'], ['ї']),
+    'plural-ii': rule('ї', 'санкції → санкцій', ['й'], ['ям'], ['ї'], ['ями'], ['ях']),
   },
   ru: {
-    // Зеленский → Зеленского, Зеленскому, Зеленским, Зеленском
-    'adjective-masculine': { strip: 'ий', add: ['ого', 'ому', 'им', 'ом'], example: 'Зеленский → Зеленского' },
-    // Трамп, Уиткофф → Трампа, Трампу, Трампом, Трампе
-    'hard-masculine': { strip: '', add: ['а', 'у', 'ом', 'е'], example: 'Трамп → Трампа' },
-    // Путин, Лавров, Песков → Путина, Путину, Путиным, Путине
-    'surname-in-ov': { strip: '', add: ['а', 'у', 'ым', 'е'], example: 'Путин → Путиным' },
-    // Украина → Украины, Украине, Украину, Украиной
-    'feminine-a': { strip: 'а', add: ['ы', 'е', 'у', 'ой'], example: 'Украина → Украины' },
-    // Россия → России, Россию, Россией
-    'feminine-ia': { strip: 'я', add: ['и', 'ю', 'ей'], example: 'Россия → России' },
-    // перемирие → перемирия, перемирию, перемирием, перемирии
-    'neuter-ie': { strip: 'е', add: ['я', 'ю', 'ем', 'и'], example: 'перемирие → перемирия' },
-    // санкции → санкций, санкциям, санкциями, санкциях
-    'plural-ii': { strip: 'и', add: ['й', 'ям', 'ями', 'ях'], example: 'санкции → санкций' },
+    'adjective-masculine': rule('ий', 'Зеленский → Зеленского', ['ого'], ['ому'], ['ого'], ['им'], ['ом']),
+    'hard-masculine': rule('', 'Трамп → Трампа', ['а'], ['у'], ['а'], ['ом'], ['е']),
+    // Surnames in -ин, -ов, -ев: Путин, Лавров, Песков (instrumental -ым).
+    'surname-in-ov': rule('', 'Путин → Путиным', ['а'], ['у'], ['а'], ['ым'], ['е']),
+    // Сергей, Андрей.
+    'soft-masculine-ei': rule('й', 'Сергей → Сергея', ['я'], ['ю'], ['я'], ['ем'], ['е']),
+    // Юрий, Дмитрий (locative -ии).
+    'soft-masculine-ii': rule('й', 'Дмитрий → Дмитрия', ['я'], ['ю'], ['я'], ['ем'], ['и']),
+    'feminine-a': rule('а', 'Украина → Украины', ['ы'], ['е'], ['у'], ['ой'], ['е']),
+    'feminine-ia': rule('я', 'Россия → России', ['и'], ['и'], ['ю'], ['ей'], ['и']),
+    'neuter-ie': rule('е', 'перемирие → перемирия', ['я'], ['ю'], ['е'], ['ем'], ['и']),
+    'plural-ii': rule('и', 'санкции → санкций', ['й'], ['ям'], ['и'], ['ями'], ['ях']),
   },
   pl: {
-    // Zełenski → Zełenskiego, Zełenskiemu, Zełenskim
-    'adjective-masculine': { strip: 'i', add: ['iego', 'iemu', 'im'], example: 'Zełenski → Zełenskiego' },
-    // Putin, Trump → Putina, Putinowi, Putinem, Putinie
-    'hard-masculine': { strip: '', add: ['a', 'owi', 'em', 'ie'], example: 'Putin → Putina' },
-    // Ukraina → Ukrainy, Ukrainie, Ukrainę, Ukrainą
-    'feminine-a': { strip: 'a', add: ['y', 'ie', 'ę', 'ą'], example: 'Ukraina → Ukrainy' },
-    // Rosja → Rosji, Rosję, Rosją
-    'feminine-ja': { strip: 'a', add: ['i', 'ę', 'ą'], example: 'Rosja → Rosji' },
-    // sankcje → sankcji, sankcjom, sankcjami, sankcjach
-    'plural-je': { strip: 'e', add: ['i', 'om', 'ami', 'ach'], example: 'sankcje → sankcji' },
+    'adjective-masculine': rule('i', 'Zełenski → Zełenskiego', ['iego'], ['iemu'], ['iego'], ['im'], ['im']),
+    // Putin, Trump, Ławrow (locative -ie).
+    'hard-masculine': rule('', 'Putin → Putina', ['a'], ['owi'], ['a'], ['em'], ['ie']),
+    // Stems in -r: Władimir, Wołodymyr, Starmer (locative -ze).
+    'hard-masculine-r': rule('', 'Władimir → Władimirze', ['a'], ['owi'], ['a'], ['em'], ['ze']),
+    // Stems in -j: Siergiej, Andrij (locative -u).
+    'soft-masculine-j': rule('', 'Siergiej → Siergieja', ['a'], ['owi'], ['a'], ['em'], ['u']),
+    'feminine-a': rule('a', 'Ukraina → Ukrainy', ['y'], ['ie'], ['ę'], ['ą'], ['ie']),
+    'feminine-ja': rule('a', 'Rosja → Rosji', ['i'], ['i'], ['ę'], ['ą'], ['i']),
+    'plural-je': rule('e', 'sankcje → sankcji', ['i'], ['om'], ['e'], ['ami'], ['ach']),
   },
   de: {
-    // Selenskyj, Waffenstillstand → Selenskyjs, Waffenstillstands
-    genitive: { strip: '', add: ['s'], example: 'Selenskyj → Selenskyjs' },
-    // Waffenstillstand → Waffenstillstandes (and -s, by the rule above: list both where both are written)
-    'genitive-es': { strip: '', add: ['s', 'es'], example: 'Waffenstillstand → Waffenstillstandes' },
+    genitive: { strip: '', cases: { gen: ['s'] }, example: 'Selenskyj → Selenskyjs' },
+    'genitive-es': { strip: '', cases: { gen: ['s', 'es'] }, example: 'Waffenstillstand → Waffenstillstandes' },
   },
 };
 
@@ -116,16 +127,32 @@ export function inflectionRule(language: Language, rule: string): InflectionRule
   return rules && Object.hasOwn(rules, rule) ? rules[rule] : undefined;
 }
 
+/** The rule names of `inflect`, one per word of the alias ("o-masculine -" for "Марко Рубіо"). */
+export const ruleNames = (inflect: string) => inflect.split(' ');
+
 /**
- * Every form of a name, the base form first: the generated ones (the base form must end with the rule's `strip`;
- * the pack checker says so when it does not), then the listed ones. Each form once.
+ * Every form of a name, the base form first: for each case, each word in that case (a word's rule must fit it: the
+ * word ends with the rule's `strip`, and there is one rule per word; the pack checker says so when not), then the
+ * listed forms. Each form once.
  */
 export function formsOf(alias: AliasForms): string[] {
   const forms = [alias.text];
-  const rule = alias.inflect ? inflectionRule(alias.lang ?? 'en', alias.inflect) : undefined;
-  if (rule && alias.text.endsWith(rule.strip)) {
-    const stem = alias.text.slice(0, alias.text.length - rule.strip.length);
-    for (const ending of rule.add) forms.push(stem + ending);
+  const words = alias.text.split(' ');
+  const names = alias.inflect ? ruleNames(alias.inflect) : [];
+  const rules = names.map((name) => (name === UNCHANGED ? null : inflectionRule(alias.lang ?? 'en', name)));
+  const fits = names.length === words.length && rules.every((r, i) => r !== undefined && (r === null || words[i]!.endsWith(r.strip)));
+  if (alias.inflect && fits) {
+    for (const grammaticalCase of CASES) {
+      // Each word's endings in this case; a word without one stays as written.
+      let variants = [''];
+      words.forEach((word, i) => {
+        const r = rules[i];
+        const endings = r?.cases[grammaticalCase];
+        const written = r && endings ? endings.map((ending) => word.slice(0, word.length - r.strip.length) + ending) : [word];
+        variants = variants.flatMap((before) => written.map((form) => (before ? `${before} ${form}` : form)));
+      });
+      forms.push(...variants);
+    }
   }
   for (const form of alias.forms ?? []) forms.push(form);
   return [...new Set(forms)];

@@ -45,8 +45,10 @@ export const AliasSchema = v.strictObject({
   generic: v.optional(v.boolean()),
   /** The language the alias is written in; English when absent. Its rules of inflection apply (`inflection.ts`). */
   lang: v.optional(v.picklist(LANGUAGES, `must be one of: ${LANGUAGES.join(', ')}`)),
-  /** The language's rule that generates the other forms of this one word (`INFLECTION_RULES`). */
-  inflect: v.optional(v.pipe(v.string(), v.regex(/^[a-z]+(?:-[a-z]+)*$/, 'must be the name of an inflection rule, like "hard-masculine"'))),
+  /** The language's rules that generate the other forms, one per word ("-" for a word that does not change). */
+  inflect: v.optional(
+    v.pipe(v.string(), v.regex(/^(?:[a-z]+(?:-[a-z]+)*|-)(?: (?:[a-z]+(?:-[a-z]+)*|-))*$/, 'must name an inflection rule per word, like "hard-masculine" or "o-masculine -"')),
+  ),
   /** Forms no rule gives, written out: irregular ones, or a full name's other cases. */
   forms: v.optional(v.pipe(v.array(aliasText), v.maxLength(12, 'lists more than 12 forms'))),
 });

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { aliasKey } from '../matcher/normalize';
-import { formsOf, INFLECTION_RULES, inflectionRule, LANGUAGE_NAMES, type Language } from './inflection';
+import { formsOf, INFLECTION_RULES, inflectionRule, LANGUAGE_NAMES, ruleNames, UNCHANGED, type Language } from './inflection';
 import { CORE_PARTY_IDS, PackSchema, type Pack, type PartyId, type Source } from './schema';
 import { upgradePack } from './upgrade';
 import { weakReason } from './weak-sources';
@@ -236,12 +236,19 @@ export function packProblems(pack: Pack, input: InputFacts = { writtenIn: 2 }): 
         const path = `$.${collection}[${i}].aliases[${j}]`;
         const lang = alias.lang ?? 'en';
         if (alias.inflect !== undefined) {
-          const rule = inflectionRule(lang, alias.inflect);
           const known = Object.keys(INFLECTION_RULES[lang] ?? {});
-          if (!rule)
-            add(`${path}.inflect`, known.length ? `"${alias.inflect}" is not a rule of ${LANGUAGE_NAMES[lang]}: the rules are ${known.join(', ')}` : `${LANGUAGE_NAMES[lang]} has no inflection rules`);
-          else if (/\s/.test(alias.text)) add(`${path}.inflect`, `applies to one word, and "${alias.text}" has several: inflect the surname alone, and list a full name's forms in "forms"`);
-          else if (!alias.text.endsWith(rule.strip)) add(`${path}.inflect`, `"${alias.text}" does not end with "${rule.strip}", as the rule "${alias.inflect}" needs (${rule.example})`);
+          const words = alias.text.split(' ');
+          const names = ruleNames(alias.inflect);
+          if (known.length === 0) add(`${path}.inflect`, `${LANGUAGE_NAMES[lang]} has no inflection rules`);
+          else if (names.length !== words.length)
+            add(`${path}.inflect`, `names ${names.length} rule${names.length > 1 ? 's' : ''} for the ${words.length} word${words.length > 1 ? 's' : ''} of "${alias.text}": one per word ("-" for a word that does not change)`);
+          else
+            names.forEach((name, w) => {
+              if (name === UNCHANGED) return;
+              const rule = inflectionRule(lang, name);
+              if (!rule) add(`${path}.inflect`, `"${name}" is not a rule of ${LANGUAGE_NAMES[lang]}: the rules are ${known.join(', ')}`);
+              else if (!words[w]!.endsWith(rule.strip)) add(`${path}.inflect`, `"${words[w]}" does not end with "${rule.strip}", as the rule "${name}" needs (${rule.example})`);
+            });
         }
         formsOf(alias).forEach((form, f) => {
           aliasCount++;
