@@ -20,9 +20,9 @@ import { messageListener, sendToTab, type BackgroundMessages } from '../messagin
 import { isEnabledFor } from '../settings/site-policy';
 import { prefKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
+import { hoverCardBody } from '../ui/CardBody';
 import { KnowledgeService } from './knowledge-service';
 import { problemReportUrl } from './problem-report';
-import { hoverCardBody } from '../ui/CardBody';
 import { createToolbarBadge, type BadgeApi } from './toolbar-badge';
 
 type Browser = typeof browserApi;

@@ -6,6 +6,7 @@
  * it always was. Pure: it reorders what the model already holds and invents nothing.
  */
 import type { CardModel, EventLine, StanceLine } from './card-model';
+import { isCalendarDay } from '../vocabulary/calendar-day';
 import { readerDates, type ShowDate, type ShownDate } from './dates';
 
 /** What a card adds when it is read beside an article older than its newest entry. */
@@ -18,14 +19,9 @@ export interface SinceArticle {
   events: EventLine[];
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** True when the page's day is one this can compare with the pack's days (a hostile page may say anything). */
 export function isArticleDay(day: unknown): day is string {
-  if (typeof day !== 'string' || !DAY.test(day)) return false;
-  // A day that does not exist ("2025-02-30") is moved on by Date; it must come back as written.
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+  return typeof day === 'string' && isCalendarDay(day);
 }
 
 export function forArticleDay(model: CardModel, day: string | null | undefined, showDate: ShowDate = readerDates): CardModel {

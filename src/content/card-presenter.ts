@@ -24,8 +24,8 @@ export interface CardPresenterDeps {
   highlighter: Highlighter;
   lens: PageLens;
   machine: HoverMachine<CardTarget>;
-  /** The card of a mark's entity, in the language the mark is written in (the background tells it from the text). */
-  getCard: (mark: Mark) => Promise<RenderedCard | null>;
+  /** The card of an entity, in the language of the mark's words `asWritten` (the background tells it from them). */
+  getCard: (entity: number, asWritten: string) => Promise<RenderedCard | null>;
   /** The card's theme for a mark in this text node: its page's light or dark, or the system's (''). */
   themeAt: (node: Node) => CardProps['theme'];
   getCardStyles: () => Promise<string>;
@@ -58,7 +58,6 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
   let focusBeforeCard: Element | null = null;
   // By entity and the words of the mark: "Зеленського" and "Zelensky" get their cards in their languages.
   const models = new Map<string, RenderedCard | null>();
-  const modelKey = (mark: Mark) => `${mark.entity} ${mark.node.data.slice(mark.start, mark.end)}`;
   let styles: Promise<boolean> | null = null;
 
   const loadStyles = (): Promise<boolean> =>
@@ -154,16 +153,18 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       if (!(await loadStyles()) || !machine.isCurrent(token)) return;
       if (how === 'keyboard' && !card) focusBeforeCard = window.document.activeElement;
       highlighter.setActive(lens.rangeOf(mark));
-      const cached = models.get(modelKey(mark));
+      const written = mark.node.data.slice(mark.start, mark.end);
+      const key = `${mark.entity} ${written}`;
+      const cached = models.get(key);
       card = { target: mark, content: cached !== undefined ? toContent(cached) : { state: 'loading' }, takeFocus: how === 'keyboard', sheet: how === 'touch', expanded: false };
       render();
       if (!card) return;
       if (cached !== undefined) return;
       let model: RenderedCard | null = null;
       try {
-        model = await getCard(mark);
+        model = await getCard(mark.entity, written);
         // Only answers are remembered: a failed request (a service worker starting up) is asked again next time.
-        models.set(modelKey(mark), model);
+        models.set(key, model);
       } catch {
         if (endIfOrphaned()) return;
       }

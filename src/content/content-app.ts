@@ -123,7 +123,7 @@ export function createContentApp(deps: ContentAppDeps): ContentApp {
   });
   const cards = createCardPresenter({
     ...deps,
-    getCard: (mark) => deps.getCard(mark.entity, table.revision, lens.articleDay, mark.node.data.slice(mark.start, mark.end)),
+    getCard: (entity, asWritten) => deps.getCard(entity, table.revision, lens.articleDay, asWritten),
     themeAt: (node) => (pageSwitch.display?.cardTheme === 'system' ? '' : tone(node) & DARK ? 'dark' : 'light'),
     overlay,
     highlighter,

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { aliasKey } from '../matcher/normalize';
+import { isCalendarDay } from '../vocabulary/calendar-day';
 import { formsOf, INFLECTION_RULES, inflectionRule, LANGUAGE_NAMES, ruleNames, UNCHANGED, type Language } from './inflection';
 import { CORE_PARTY_IDS, PackSchema, type Pack, type PartyId, type Source } from './schema';
 import { upgradePack } from './upgrade';
@@ -83,11 +84,6 @@ function schemaProblems(issues: readonly v.BaseIssue<unknown>[]): PackProblem[] 
   });
 }
 
-function isRealDay(date: string): boolean {
-  const d = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
-}
-
 /** Semantic checks over a pack whose shape is already right. Exported for tests. */
 export function packProblems(pack: Pack, input: InputFacts = { writtenIn: 2 }): PackProblem[] {
   const problems: PackProblem[] = [];
@@ -98,7 +94,7 @@ export function packProblems(pack: Pack, input: InputFacts = { writtenIn: 2 }): 
   const walkDates = (value: unknown, path: string, key: string | number | null): void => {
     if (typeof value === 'string') {
       if ((key === 'date' || key === 'start' || key === 'end' || key === 'asOf') && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-        if (!isRealDay(value)) add(path, `"${value}" is not a real calendar day`);
+        if (!isCalendarDay(value)) add(path, `"${value}" is not a real calendar day`);
         else if (key !== 'asOf' && value > asOf) add(path, `${value} is after the pack's "as of" date (${asOf})`);
       }
     } else if (Array.isArray(value)) value.forEach((item, i) => walkDates(item, `${path}[${i}]`, i));

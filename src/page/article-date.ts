@@ -4,6 +4,7 @@
  * article's header, and a date in the address (`/2025/03/12/`). Pages that disagree are read by the first source
  * that has a date: the others are often the date of an update or of the section's page. It only reads the DOM.
  */
+import { isCalendarDay } from '../vocabulary/calendar-day';
 
 const ISO_DAY = /(\d{4})-(\d{2})-(\d{2})/;
 const META = 'meta[property="article:published_time"],meta[itemprop=datePublished],meta[name=date],meta[name=pubdate],meta[name="dc.date"]';
@@ -23,10 +24,8 @@ export function publishedDay(doc: Document, address: string): string | null {
 
 /** A real calendar day at the start of `text`, or null. */
 function dayIn(text: string | null | undefined): string | null {
-  const match = text ? ISO_DAY.exec(text) : null;
-  if (!match) return null;
-  const date = new Date(`${match[0]}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== match[0] ? null : match[0];
+  const day = text ? ISO_DAY.exec(text)?.[0] : undefined;
+  return day && isCalendarDay(day) ? day : null;
 }
 
 /** Articles published before the talks began (the US election of November 2024) are not about them. */

@@ -3,7 +3,8 @@
  * The hover card opens compact: what is marked `clamp` shows its first lines, what is marked `more` waits for the
  * card's "More" button (src/overlay/card.css). The popup shows everything.
  */
-import type { CardModel } from '../cards/card-model';
+import type { ComponentChild } from 'preact';
+import type { CardModel, EventLine, StanceLine } from '../cards/card-model';
 import { Conflicts, DateText, Sources, Stance, StanceTable, Unverified } from './facts';
 import { inEnglishLine } from '../cards/name-language';
 import { toMarkup, type Markup } from './markup';
@@ -65,7 +66,7 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
   return (
     <div class="card-body">
       <InEnglish model={model} />
-        <NewerThanPack model={model} />
+      <NewerThanPack model={model} />
       <p class="lede">
         {model.role}
         {model.affiliation ? ` · ${model.affiliation}` : ''}
@@ -74,14 +75,7 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
       {model.lines.length > 0 ? (
         <section aria-label={model.linesTitle}>
           <h3>{model.linesTitle}</h3>
-          <ul class="actor-stances">
-            {model.lines.map((line) => (
-              <li key={line.id}>
-                <strong>{line.name}</strong>
-                <Stance cell={line.stances[0]!} />
-              </li>
-            ))}
-          </ul>
+          <PositionLines lines={model.lines} />
         </section>
       ) : (
         <p class="no-position">{model.sinceArticle ? `None in our sources by ${model.sinceArticle.day.text}.` : model.noPositions}</p>
@@ -131,27 +125,11 @@ function SinceThen({ model }: { model: CardModel }) {
         Since then <span class="since-count">({counts.join(', ')})</span>
       </h3>
       {since.lines.length > 0 ? (
-        <ul class="actor-stances more">
-          {since.lines.map(({ id, name, stances: [newest, ...older] }) => (
-            <li key={id}>
-              <strong>{name}</strong>
-              <Stance cell={newest!} />
-              {older.length > 0 ? (
-                <p class="meta">
-                  and {older.length} more since {since.day.text}
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <PositionLines lines={since.lines} more after={(older) => (older > 0 ? <p class="meta">and {older} more since {since.day.text}</p> : null)} />
       ) : null}
       {events > 0 ? (
         <ul class="related more" aria-label="Events since then">
-          {since.events.map((e) => (
-            <li key={e.id}>
-              <DateText date={e.date} /> {e.name}
-            </li>
-          ))}
+          <EventItems events={since.events} />
         </ul>
       ) : null}
     </section>
@@ -164,12 +142,39 @@ function Related({ model, title = 'Latest related events' }: { model: CardModel;
     <section class="related more" aria-label={title}>
       <h3>{title}</h3>
       <ul>
-        {model.relatedEvents.map((e) => (
-          <li key={e.id}>
-            <DateText date={e.date} /> {e.name}
-          </li>
-        ))}
+        <EventItems events={model.relatedEvents} />
       </ul>
     </section>
+  );
+}
+
+/**
+ * One item per line (a topic on an actor's card, a party or a topic since an article's day): its name and its
+ * newest position. `after` adds what follows the position, given how many older positions the line holds.
+ */
+function PositionLines({ lines, more, after }: { lines: readonly StanceLine[]; more?: boolean; after?: (older: number) => ComponentChild }) {
+  return (
+    <ul class={more ? 'actor-stances more' : 'actor-stances'}>
+      {lines.map(({ id, name, stances: [newest, ...older] }) => (
+        <li key={id}>
+          <strong>{name}</strong>
+          <Stance cell={newest!} />
+          {after?.(older.length)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Events as list items, each with its date first. */
+function EventItems({ events }: { events: readonly EventLine[] }) {
+  return (
+    <>
+      {events.map((e) => (
+        <li key={e.id}>
+          <DateText date={e.date} /> {e.name}
+        </li>
+      ))}
+    </>
   );
 }
