@@ -247,19 +247,7 @@ export async function setStorage(worker: Worker, items: Record<string, unknown>)
 export async function overlayHtml(page: Page): Promise<string | null> {
   const client = await page.context().newCDPSession(page);
   try {
-    const { root } = await client.send('DOM.getDocument', { depth: -1, pierce: true });
-    type DomNode = { attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[]; backendNodeId: number };
-    const find = (node: DomNode): DomNode | null => {
-      // attributes: [name, value, name, value, ...]
-      if (node.attributes?.some((name, i) => i % 2 === 0 && name === OVERLAY_HOST_ATTRIBUTE)) return node;
-      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-        const hit = find(child);
-        if (hit) return hit;
-      }
-      return null;
-    };
-    const host = find(root as DomNode);
-    const shadow = host?.shadowRoots?.[0];
+    const shadow = await overlayShadow(client);
     if (!shadow) return null;
     const parts = await Promise.all((shadow.children ?? []).map((child) => client.send('DOM.getOuterHTML', { backendNodeId: child.backendNodeId })));
     // outerHTML here is the DevTools protocol's serialization, read-only: no page is written.
@@ -269,6 +257,24 @@ export async function overlayHtml(page: Page): Promise<string | null> {
   }
 }
 
+/** A node of the DevTools protocol's document tree, as far as these helpers read it. */
+type DomNode = { attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[]; nodeId: number; backendNodeId: number };
+
+/** Our host's closed shadow root, found through DevTools' protocol (which pierces shadow roots), or null. */
+async function overlayShadow(client: CDPSession): Promise<DomNode | null> {
+  const { root } = await client.send('DOM.getDocument', { depth: -1, pierce: true });
+  const find = (node: DomNode): DomNode | null => {
+    // attributes: [name, value, name, value, ...]
+    if (node.attributes?.some((name, i) => i % 2 === 0 && name === OVERLAY_HOST_ATTRIBUTE)) return node;
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+      const hit = find(child);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  return find(root as DomNode)?.shadowRoots?.[0] ?? null;
+}
+
 /**
  * The centre of an element inside our closed shadow root, found by a CSS selector through DevTools' protocol (page
  * scripts cannot reach it), in viewport coordinates: click there with the mouse, as a reader would.
@@ -276,17 +282,7 @@ export async function overlayHtml(page: Page): Promise<string | null> {
 export async function pointInOverlay(page: Page, selector: string): Promise<{ x: number; y: number }> {
   const client = await page.context().newCDPSession(page);
   try {
-    const { root } = await client.send('DOM.getDocument', { depth: -1, pierce: true });
-    type DomNode = { attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[]; nodeId: number };
-    const find = (node: DomNode): DomNode | null => {
-      if (node.attributes?.some((name, i) => i % 2 === 0 && name === 'data-negotiation-lens-ui')) return node;
-      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-        const hit = find(child);
-        if (hit) return hit;
-      }
-      return null;
-    };
-    const shadow = find(root as DomNode)?.shadowRoots?.[0];
+    const shadow = await overlayShadow(client);
     if (!shadow) throw new Error('no overlay on the page');
     const { nodeId } = await client.send('DOM.querySelector', { nodeId: shadow.nodeId, selector });
     if (!nodeId) throw new Error(`nothing matches ${selector} in the overlay`);
@@ -302,17 +298,7 @@ export async function pointInOverlay(page: Page, selector: string): Promise<{ x:
 
 /** The DevTools node id of the first element inside our closed shadow root that matches, or null. */
 async function overlayNode(client: CDPSession, selector: string): Promise<number | null> {
-  const { root } = await client.send('DOM.getDocument', { depth: -1, pierce: true });
-  type DomNode = { attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[]; nodeId: number };
-  const find = (node: DomNode): DomNode | null => {
-    if (node.attributes?.some((name, i) => i % 2 === 0 && name === OVERLAY_HOST_ATTRIBUTE)) return node;
-    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-      const hit = find(child);
-      if (hit) return hit;
-    }
-    return null;
-  };
-  const shadow = find(root as DomNode)?.shadowRoots?.[0];
+  const shadow = await overlayShadow(client);
   if (!shadow) return null;
   const { nodeId } = await client.send('DOM.querySelector', { nodeId: shadow.nodeId, selector });
   return nodeId || null;
