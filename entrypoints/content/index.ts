@@ -30,7 +30,7 @@ export default defineContentScript({
       loadMatcherTable: () => readMatcherTable((key) => browser.storage.local.get(key), () => sendToBackground(browser.runtime, 'getMatcherTable', {})),
       compileMatcher: (table) => compileMatcher(unpackAliasTable(table)),
       highlightApi,
-      getCardStyles: () => sendToBackground(browser.runtime, 'getCardStyles', {}),
+      getCardFrame: () => sendToBackground(browser.runtime, 'getCardFrame', {}),
       getPolicy: (url) => sendToBackground(browser.runtime, 'getPagePolicy', { url }),
       watchStorage: (onChange, signal) => {
         const listener = (changes: Record<string, unknown>) => onChange(Object.keys(changes));

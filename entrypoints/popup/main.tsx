@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import pack from 'virtual:knowledge-pack';
 import { browser } from 'wxt/browser';
-import { createMessages } from '../../src/ui/i18n';
+import { createMessages } from '../../src/i18n/messages';
 import { loadPopupPack } from '../../src/popup/popup-pack';
 import { popupDeps } from '../../src/popup/popup-deps';
 import { PopupApp } from '../../src/popup/PopupApp';

@@ -21,6 +21,9 @@ import { isEnabledFor } from '../settings/site-policy';
 import { prefKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
 import { hoverCardBody } from '../ui/CardBody';
+import { ENGLISH, type Messages } from '../i18n/messages';
+import { cardFrameWords, cardWords } from '../cards/card-words';
+import type { CardFrame } from '../overlay/Card';
 import { KnowledgeService } from './knowledge-service';
 import { problemReportUrl } from './problem-report';
 import { createToolbarBadge, type BadgeApi } from './toolbar-badge';
@@ -62,8 +65,13 @@ function extensionName(browser: Browser): string {
   }
 }
 
-/** `cardStyles`: the card's CSS, handed to content scripts that show cards (see getCardStyles). */
-export function startBackground(browser: Browser, bundled: Pack, cardStyles = '', clock: () => Date = () => new Date()): { knowledge: KnowledgeService; ready: Promise<void> } {
+/**
+ * `cardStyles`: the card's CSS, handed to content scripts that show cards with the words around a card's body
+ * (see getCardFrame). `messages`: the language cards are written in, the browser's own in the extension.
+ */
+export function startBackground(browser: Browser, bundled: Pack, cardStyles = '', clock: () => Date = () => new Date(), messages: Messages = ENGLISH): { knowledge: KnowledgeService; ready: Promise<void> } {
+  const words = cardWords(messages);
+  const frame: CardFrame = { css: cardStyles, words: cardFrameWords(messages) };
   // The build checked the bundled pack (build-plugin.ts); it is not checked again on every start of the service
   // worker, which extension pages and cards wait for.
   const settingsStore = chooseSettingsArea(browser.storage).then((area) => new SettingsStore(area));
@@ -124,14 +132,14 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
         const id = ids[entity];
         if (id === undefined) return null;
         const { settings } = await (await settingsStore).read();
-        const model = buildCardModel(index, id, { tracks: settings.tracks, parties: settings.parties });
+        const model = buildCardModel(index, id, { tracks: settings.tracks, parties: settings.parties }, words);
         if (!model) return null;
         // Freshness speaks of the whole card, before it is split at the article's day.
-        const shown = inMarkLanguage(forArticleDay({ ...model, freshness: freshnessOf(model, active.info, clock()) }, articleDay), index, asWritten);
-        return { model: shown, body: hoverCardBody(shown) };
+        const shown = inMarkLanguage(forArticleDay({ ...model, freshness: freshnessOf(model, active.info, clock(), words) }, articleDay, words), index, asWritten);
+        return { model: shown, body: hoverCardBody(shown, messages) };
       },
       getMatcherTable: async () => packs.writeMatcherTable(),
-      getCardStyles: async () => cardStyles,
+      getCardFrame: async () => frame,
       openInPopup: async ({ id }, { tabId }) => {
         // The item travels in the popup's own address, set for the reader's tab only while the popup opens. A
         // shared record would go to whichever extension page read it first, not always to the popup shown.
@@ -154,7 +162,7 @@ export function startBackground(browser: Browser, bundled: Pack, cardStyles = ''
       getActivePack: async () => {
         const { active } = await current();
         const changes = (await local.get(PACK_KEYS.changes))[PACK_KEYS.changes] as PackChanges | undefined;
-        return { pack: active.pack, info: active.info, revision: active.revision, changes: changes ?? null, staleNotice: staleNotice(active.info, clock()) };
+        return { pack: active.pack, info: active.info, revision: active.revision, changes: changes ?? null, staleNotice: staleNotice(active.info, clock(), words) };
       },
       getPackStatus: () => knowledge.status(),
       previewPack: ({ text, signature }) => knowledge.preview(text, signature),

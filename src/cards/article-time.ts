@@ -7,7 +7,8 @@
  */
 import type { CardModel, EventLine, StanceLine } from './card-model';
 import { isCalendarDay } from '../vocabulary/calendar-day';
-import { readerDates, type ShowDate, type ShownDate } from './dates';
+import type { ShownDate } from './dates';
+import { ENGLISH_CARD_WORDS, type CardWords } from './card-words';
 
 /** What a card adds when it is read beside an article older than its newest entry. */
 export interface SinceArticle {
@@ -24,12 +25,12 @@ export function isArticleDay(day: unknown): day is string {
   return typeof day === 'string' && isCalendarDay(day);
 }
 
-export function forArticleDay(model: CardModel, day: string | null | undefined, showDate: ShowDate = readerDates): CardModel {
+export function forArticleDay(model: CardModel, day: string | null | undefined, { t, showDate }: CardWords = ENGLISH_CARD_WORDS): CardModel {
   if (!isArticleDay(day)) return model;
   if (day > model.asOf.datetime) {
     return {
       ...model,
-      newerThanPack: `This article (${showDate(day).text}) is newer than what this card knows (as of ${model.asOf.text}): it may report developments the card cannot show.`,
+      newerThanPack: t.text('cardNewerThanPack', showDate(day).text, model.asOf.text),
     };
   }
   if (model.kind === 'event') return model;
@@ -45,7 +46,7 @@ export function forArticleDay(model: CardModel, day: string | null | undefined, 
     // A topic's card keeps a line for every party, the same fields for each (an empty one says so); a person's
     // or a country's card lists the topics it had spoken on by then, the newest position first, as it does today.
     lines: model.kind === 'topic' ? then : then.filter((line) => line.stances.length > 0).sort((a, b) => b.stances[0]!.date.datetime.localeCompare(a.stances[0]!.date.datetime)),
-    linesTitle: `At the time of this article, ${shownDay.text}`,
+    linesTitle: t.text('cardAtTimeOfArticle', shownDay.text),
     relatedEvents: model.relatedEvents.filter((e) => !after(e.date)),
     sinceArticle: { day: shownDay, lines: since, events },
   };

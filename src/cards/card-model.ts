@@ -5,11 +5,14 @@
 import type { SinceArticle } from './article-time';
 import type { Language } from '../knowledge/inflection';
 import type { Freshness } from './freshness';
-import { eventStart, PARTY_NAMES, type PackIndex } from '../knowledge/pack-index';
+import { eventStart, type PackIndex } from '../knowledge/pack-index';
 import { roleLine, speakerOn } from '../knowledge/roles';
 import { PARTY_STATES } from '../knowledge/weak-sources';
 import { CORE_PARTY_IDS, type Conflict, type NewsEvent, type PartyId, type Source, type Stance, type TrackId } from '../knowledge/schema';
-import { readerDates, type ShowDate, type ShownDate } from '../cards/dates';
+import type { ShownDate } from '../cards/dates';
+import { ENGLISH_CARD_WORDS, type CardWords } from './card-words';
+import type { Messages, MessageKey } from '../i18n/messages';
+import { PARTY_MESSAGE } from '../i18n/vocabulary';
 
 export interface SourceLink {
   publisher: string;
@@ -115,28 +118,42 @@ export interface CardFilters {
 
 const RELATED_EVENTS = 4;
 
-/** "Russian state media": the adjective of each state whose media the pack is likely to cite. */
+/** "Russian state media": in English, the adjective of each state whose media the pack is likely to cite. */
 const STATE_ADJECTIVES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.entries(PARTY_STATES).map(([state, { adjective }]) => [state, adjective])),
   China: 'Chinese', Belarus: 'Belarusian', Iran: 'Iranian', Turkey: 'Turkish', Qatar: 'Qatari', 'Saudi Arabia': 'Saudi',
   'United Arab Emirates': 'Emirati', 'North Korea': 'North Korean',
 };
 
-const WEAK_WORDS: Readonly<Record<NonNullable<Source['weak']>, string>> = { partisan: 'partisan site', aggregator: 'aggregator' };
+/** The same states' region codes, so that other languages name them in their own words (`Intl.DisplayNames`). */
+const STATE_REGIONS: Readonly<Record<string, string>> = {
+  'United States': 'US', Ukraine: 'UA', Russia: 'RU', China: 'CN', Belarus: 'BY', Iran: 'IR', Turkey: 'TR', Qatar: 'QA',
+  'Saudi Arabia': 'SA', 'United Arab Emirates': 'AE', 'North Korea': 'KP',
+};
 
-function kindWords(s: Source): string | undefined {
+/**
+ * English says "Russian state media", with the adjective; other languages, and English for a state it has no
+ * adjective for, name the country in their own words ("державні ЗМІ (Росія)", "state media of Ruritania").
+ */
+function stateMedia(state: string, t: Messages): string {
+  const adjective = t.language === 'en' ? STATE_ADJECTIVES[state] : undefined;
+  if (adjective) return t.text('sourceStateMediaOf', adjective);
+  const region = STATE_REGIONS[state];
+  return t.text('sourceStateMediaOfCountry', (region && new Intl.DisplayNames(t.language, { type: 'region' }).of(region)) || state);
+}
+
+const WEAK_MESSAGE: Readonly<Record<NonNullable<Source['weak']>, MessageKey>> = { partisan: 'sourcePartisan', aggregator: 'sourceAggregator' };
+
+function kindWords(s: Source, { t }: CardWords): string | undefined {
   switch (s.kind) {
     case 'primary':
-      return 'official';
+      return t.text('sourceOfficial');
     case 'copy':
-      return s.copyOf ? `copy of ${s.copyOf}` : 'copy';
-    case 'state-media': {
-      if (s.state === undefined) return 'state media';
-      const adjective = STATE_ADJECTIVES[s.state];
-      return adjective ? `${adjective} state media` : `state media of ${s.state}`;
-    }
+      return s.copyOf ? t.text('sourceCopyOf', s.copyOf) : t.text('sourceCopy');
+    case 'state-media':
+      return s.state === undefined ? t.text('sourceStateMedia') : stateMedia(s.state, t);
     case 'other':
-      return 'other source';
+      return t.text('sourceOther');
     case 'outlet':
       return undefined;
   }
@@ -146,22 +163,22 @@ function kindWords(s: Source): string | undefined {
  * What kind of source this is, in the words a reader sees next to it: "official", "copy of Reuters", "Russian state
  * media", "aggregator". A news outlet's own story is the ordinary case and carries no label, which keeps cards short.
  */
-export function sourceKindNote(s: Source): string | undefined {
-  const words = [kindWords(s), s.weak ? WEAK_WORDS[s.weak] : undefined].filter(Boolean);
-  return words.length ? words.join(', ') : undefined;
+export function sourceKindNote(s: Source, words: CardWords = ENGLISH_CARD_WORDS): string | undefined {
+  const parts = [kindWords(s, words), s.weak ? words.t.text(WEAK_MESSAGE[s.weak]) : undefined].filter(Boolean);
+  return parts.length ? parts.join(', ') : undefined;
 }
 
 /** A source as a reader sees it: where it comes from, and what kind of source it is. */
-export function toSourceLink(s: Source, showDate: ShowDate = readerDates): SourceLink {
-  const note = sourceKindNote(s);
-  return { publisher: s.publisher, title: s.title, url: s.url, date: showDate(s.date), ...(note ? { note } : {}) };
+export function toSourceLink(s: Source, words: CardWords = ENGLISH_CARD_WORDS): SourceLink {
+  const note = sourceKindNote(s, words);
+  return { publisher: s.publisher, title: s.title, url: s.url, date: words.showDate(s.date), ...(note ? { note } : {}) };
 }
 
 /** The sources with these ids, in order; unknown ids are skipped (a validated pack has none). */
-export function sourceLinks(index: PackIndex, ids: readonly string[], showDate: ShowDate = readerDates): SourceLink[] {
+export function sourceLinks(index: PackIndex, ids: readonly string[], words: CardWords = ENGLISH_CARD_WORDS): SourceLink[] {
   return ids.flatMap((id) => {
     const s = index.source(id);
-    return s ? [toSourceLink(s, showDate)] : [];
+    return s ? [toSourceLink(s, words)] : [];
   });
 }
 
@@ -171,12 +188,16 @@ export function speakerName(index: PackIndex, actorId: string, date: string): st
   return actor ? speakerOn(actor, date, index.pack.meta.asOf) : actorId;
 }
 
-/** `showDate`: every date in the model is formatted here, so the card shows it as it is (see src/cards/dates.ts). */
-export function buildCardModel(index: PackIndex, id: string, filters: CardFilters = {}, showDate: ShowDate = readerDates): CardModel | null {
+/**
+ * `words`: the card's language. Every date and label in the model is written here, so the card shows it as it is
+ * (see src/cards/dates.ts and card-words.ts).
+ */
+export function buildCardModel(index: PackIndex, id: string, filters: CardFilters = {}, words: CardWords = ENGLISH_CARD_WORDS): CardModel | null {
   const entity = index.entity(id);
   if (!entity) return null;
   const { pack } = index;
-  const links = (ids: readonly string[]) => sourceLinks(index, ids, showDate);
+  const { t, showDate } = words;
+  const links = (ids: readonly string[]) => sourceLinks(index, ids, words);
   const cell = (s: Stance, withQuote = true): StanceCell => ({
     position: s.position,
     status: s.status,
@@ -197,7 +218,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
     const topic = entity.item;
     const parties = (topic.parties ?? CORE_PARTY_IDS).filter(partyAllowed);
     const stances = index.stancesByTopic(topic.id);
-    const lines: StanceLine[] = parties.map((party) => ({ id: party, name: PARTY_NAMES[party], stances: stances.filter((s) => s.party === party).map((s) => cell(s)) }));
+    const lines: StanceLine[] = parties.map((party) => ({ id: party, name: t.text(PARTY_MESSAGE[party]), stances: stances.filter((s) => s.party === party).map((s) => cell(s)) }));
     const related = index.eventsNewestFirst.filter((e) => (topic.track ? e.tracks.includes(topic.track) : false)).slice(0, RELATED_EVENTS);
     return {
       ...base,
@@ -206,7 +227,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
       definition: topic.definition,
       status: { text: topic.status.text, date: showDate(topic.status.date), sources: links(topic.status.sources) },
       lines,
-      linesTitle: 'Where each party stands (latest position)',
+      linesTitle: t.text('cardPartiesTitle'),
       conflicts: conflicts(topic.conflicts),
       sources: links(topic.sources),
       relatedEvents: related.map(eventLine),
@@ -236,8 +257,8 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
       lines.set(s.topic, line);
     }
     const party = index.partyOf(actor.id);
-    const topics = `${lines.size} topic${lines.size === 1 ? '' : 's'}`;
-    const who = actor.kind === 'person' ? 'person' : 'actor';
+    const topics = t.count('cardTopics', lines.size);
+    const person = actor.kind === 'person';
     return {
       ...base,
       kind: actor.kind,
@@ -245,11 +266,11 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
       role: roleLine(actor, pack.meta.asOf),
       description: actor.description,
       ...(actor.affiliation ? { affiliation: index.actor(actor.affiliation)?.name ?? actor.affiliation } : {}),
-      ...(party ? { party: PARTY_NAMES[party] } : {}),
+      ...(party ? { party: t.text(PARTY_MESSAGE[party]) } : {}),
       lines: [...lines.values()],
-      linesTitle: partyState ? `Where it stands on each topic (${topics}, latest position)` : `Positions (${topics}, latest per topic)`,
+      linesTitle: t.text(partyState ? 'cardPartyStandsTitle' : 'cardPositionsTitle', topics),
       hiddenStances: all.length - own.length,
-      noPositions: all.length > own.length ? `Your settings hide the positions of this ${who}.` : `No positions of this ${who} in our sources.`,
+      noPositions: t.text(all.length > own.length ? (person ? 'cardHiddenPerson' : 'cardHiddenActor') : person ? 'cardNoPositionsPerson' : 'cardNoPositionsActor'),
       conflicts: [],
       sources: links(actor.sources),
       relatedEvents: index.eventsNewestFirst.filter((e) => e.participants.some((p) => people.has(p))).slice(0, RELATED_EVENTS).map(eventLine),

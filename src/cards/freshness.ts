@@ -4,7 +4,7 @@
  * background when the card is asked for, with the clock passed in.
  */
 import type { PackInfo } from '../knowledge/active-pack';
-import { readerDates, type ShowDate } from '../cards/dates';
+import { ENGLISH_CARD_WORDS, type CardWords } from './card-words';
 import type { CardModel } from './card-model';
 
 /** After this many days without a newer pack, cards and the popup say that later developments are missing. */
@@ -34,9 +34,9 @@ export function timeAgo(iso: string, now: Date, locale = 'en'): string {
   return words.format(-Math.round(days / 365.25), 'year');
 }
 
-export function staleNotice(info: Pick<PackInfo, 'asOf'>, now: Date, showDate: ShowDate = readerDates): string | null {
+export function staleNotice(info: Pick<PackInfo, 'asOf'>, now: Date, { t, showDate }: CardWords = ENGLISH_CARD_WORDS): string | null {
   const age = (utcDay(now.toISOString()) - utcDay(info.asOf)) / DAY_MS;
-  return age > STALE_AFTER_DAYS ? `This knowledge is as of ${showDate(info.asOf).text}; later developments are not included.` : null;
+  return age > STALE_AFTER_DAYS ? t.text('staleNotice', showDate(info.asOf).text) : null;
 }
 
 /** The newest dated entry among what the card shows: stances, the status, its own date or its events. */
@@ -54,12 +54,12 @@ function newestEntry(model: CardModel): Freshness['latest'] extends infer L ? Om
   return dated.reduce((a, b) => (b.date > a.date ? b : a));
 }
 
-export function freshnessOf(model: CardModel, info: Pick<PackInfo, 'asOf' | 'official'>, now: Date, showDate: ShowDate = readerDates): Freshness {
+export function freshnessOf(model: CardModel, info: Pick<PackInfo, 'asOf' | 'official'>, now: Date, words: CardWords = ENGLISH_CARD_WORDS): Freshness {
   const newest = newestEntry(model);
   return {
-    latest: newest ? { ...newest, ago: timeAgo(newest.date, now) } : null,
+    latest: newest ? { ...newest, ago: timeAgo(newest.date, now, words.t.language) } : null,
     asOf: info.asOf,
     official: info.official,
-    staleNotice: staleNotice(info, now, showDate),
+    staleNotice: staleNotice(info, now, words),
   };
 }

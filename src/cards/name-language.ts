@@ -8,6 +8,7 @@ import { formsOf } from '../knowledge/inflection';
 import type { PackIndex } from '../knowledge/pack-index';
 import { aliasKey } from '../matcher/normalize';
 import type { CardModel } from './card-model';
+import { ENGLISH, type Messages } from '../i18n/messages';
 
 export function inMarkLanguage(model: CardModel, index: PackIndex, asWritten: unknown): CardModel {
   if (typeof asWritten !== 'string' || asWritten.length === 0 || asWritten.length > 200) return model;
@@ -23,6 +24,6 @@ export function inMarkLanguage(model: CardModel, index: PackIndex, asWritten: un
 }
 
 /** "Volodymyr Zelensky · context in English": under a name shown in another language. */
-export function inEnglishLine(model: CardModel): string | null {
-  return model.nameInEnglish ? `${model.nameInEnglish} · context in English` : null;
+export function inEnglishLine(model: CardModel, t: Messages = ENGLISH): string | null {
+  return model.nameInEnglish ? t.text('cardContextInEnglish', model.nameInEnglish) : null;
 }

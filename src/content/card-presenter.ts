@@ -5,7 +5,8 @@
  * what the reader sees.
  */
 import { h } from 'preact';
-import { Card, type CardContent, type CardProps } from '../overlay/Card';
+import type { CardFrameWords } from '../cards/card-words';
+import { Card, type CardContent, type CardFrame, type CardProps } from '../overlay/Card';
 import type { OverlayContainer } from '../overlay/container';
 import type { HoverMachine, OpenedBy } from '../overlay/hover-machine';
 import { isOffScreen, placeCard, type Side } from '../overlay/placement';
@@ -28,7 +29,8 @@ export interface CardPresenterDeps {
   getCard: (entity: number, asWritten: string) => Promise<RenderedCard | null>;
   /** The card's theme for a mark in this text node: its page's light or dark, or the system's (''). */
   themeAt: (node: Node) => CardProps['theme'];
-  getCardStyles: () => Promise<string>;
+  /** The card's styles and the words around its body, from the background. */
+  getCardFrame: () => Promise<CardFrame>;
   openInPopup: (id: string) => void;
   openSettings: () => void;
   /** A prefilled problem report about an item; `pageUrl` only when the reader chose to include it. */
@@ -41,8 +43,8 @@ export interface CardPresenter {
   readonly isShown: boolean;
   /** Cards are built for the tracks and parties in the settings: models asked for before a change are stale. */
   forgetModels(): void;
-  /** Gets the card's styles once; true when the overlay has them. A failure is retried on the next card. */
-  loadStyles(): Promise<boolean>;
+  /** Gets the card's styles and words once; true when the overlay has them. A failure is retried on the next card. */
+  loadFrame(): Promise<boolean>;
   open(mark: Mark, token: number, how: OpenedBy): Promise<void>;
   close(reason: 'abandon' | 'escape' | 'replaced' | 'closed'): void;
   /** Focus moved on from a card opened from the keyboard into the page: the card would cover where it went. */
@@ -52,22 +54,24 @@ export interface CardPresenter {
 }
 
 /** A closure, not a class: its state stays private and minifies to short names (docs/decisions.md, 9). */
-export function createCardPresenter({ window, overlay, highlighter, lens, machine, getCard, themeAt, getCardStyles, openInPopup, openSettings, reportProblem, endIfOrphaned }: CardPresenterDeps): CardPresenter {
+export function createCardPresenter({ window, overlay, highlighter, lens, machine, getCard, themeAt, getCardFrame, openInPopup, openSettings, reportProblem, endIfOrphaned }: CardPresenterDeps): CardPresenter {
   // `side`: where the card went when last placed, kept once it is expanded.
   let card: { target: Mark; content: CardContent; takeFocus: boolean; sheet: boolean; expanded: boolean; side?: Side } | null = null;
   let focusBeforeCard: Element | null = null;
   // By entity and the words of the mark: "Зеленського" and "Zelensky" get their cards in their languages.
   const models = new Map<string, RenderedCard | null>();
-  let styles: Promise<boolean> | null = null;
+  let frame: Promise<boolean> | null = null;
+  let words: CardFrameWords;
 
-  const loadStyles = (): Promise<boolean> =>
-    (styles ??= getCardStyles().then(
-      (css) => {
-        overlay.setStyles(css);
+  const loadFrame = (): Promise<boolean> =>
+    (frame ??= getCardFrame().then(
+      (answer) => {
+        overlay.setStyles(answer.css);
+        words = answer.words;
         return true;
       },
       () => {
-        styles = null;
+        frame = null;
         endIfOrphaned();
         return false;
       },
@@ -105,6 +109,7 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
     const state = machine.state;
     const props = {
       content: shown.content,
+      words,
       pinned: state.kind === 'open' && state.pinned,
       expanded: shown.expanded,
       theme: themeAt(shown.target.node),
@@ -146,11 +151,12 @@ export function createCardPresenter({ window, overlay, highlighter, lens, machin
       models.clear();
     },
 
-    loadStyles,
+    loadFrame,
 
     async open(mark, token, how) {
-      // An unstyled card is unreadable: wait for the styles (asked for when the page was marked, so usually here).
-      if (!(await loadStyles()) || !machine.isCurrent(token)) return;
+      // An unstyled card is unreadable, and one without words empty: wait for both (asked for when the page was
+      // marked, so usually here).
+      if (!(await loadFrame()) || !machine.isCurrent(token)) return;
       if (how === 'keyboard' && !card) focusBeforeCard = window.document.activeElement;
       highlighter.setActive(lens.rangeOf(mark));
       const written = mark.node.data.slice(mark.start, mark.end);

@@ -14,6 +14,7 @@ import { PageLens } from '../page/page-lens';
 import { createPageTone, DARK } from '../page/page-tone';
 import { isRendered } from '../page/text-nodes';
 import { isSettingsKey } from '../settings/settings';
+import type { CardFrame } from '../overlay/Card';
 import type { RenderedCard } from '../ui/markup';
 import { createCardPresenter, type CardTarget } from './card-presenter';
 import { listenToReader } from './page-input';
@@ -27,8 +28,8 @@ export interface ContentAppDeps {
   /** Compiles a table into a matcher; the app calls it once per page and pack, before its first policy request. */
   compileMatcher: (table: PackedAliasTable) => CompiledMatcher;
   highlightApi: HighlightApi;
-  /** The card's CSS, from the background: asked for once the page has something to show. */
-  getCardStyles: () => Promise<string>;
+  /** The card's CSS and words, from the background: asked for once the page has something to show. */
+  getCardFrame: () => Promise<CardFrame>;
   /** Asks the background whether the extension is on here; the site policy and settings live there. */
   getPolicy: (url: string) => Promise<PagePolicy>;
   /** Calls back with the changed keys whenever extension storage changes. */

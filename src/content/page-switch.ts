@@ -20,7 +20,7 @@ export interface PageSwitchDeps {
   endIfOrphaned: () => boolean;
   /** Aborted once the content script is finished: answers that arrive later are dropped. */
   signal: AbortSignal;
-  cards: Pick<CardPresenter, 'forgetModels' | 'loadStyles'>;
+  cards: Pick<CardPresenter, 'forgetModels' | 'loadFrame'>;
   /** Switched off: whatever shows for the page's marks (a card) goes with them. */
   onSwitchedOff: () => void;
 }
@@ -74,7 +74,7 @@ export function createPageSwitch({ lens, highlighter, matcher, url, getPolicy, m
         void lens.idle.then(() => {
           mark('negotiation-lens:painted');
           // Fetch the card's styles now, not on the first hover, on pages that have marks (docs/decisions.md, 7).
-          if (lens.isRelevant) void cards.loadStyles();
+          if (lens.isRelevant) void cards.loadFrame();
         });
       } else if (!decision.on && wasOn) {
         onSwitchedOff();

@@ -9,6 +9,7 @@ import type { LanguageSample } from '../page/page-language';
 import type { Settings } from '../settings/settings';
 import type { SiteDecision } from '../settings/site-policy';
 import type { RenderedCard } from '../ui/markup';
+import type { CardFrame } from '../overlay/Card';
 
 /**
  * What the content script found of one entity. `entity` is the entity key (its index in the alias table, see
@@ -51,10 +52,11 @@ export interface BackgroundMessages {
   /** The content script's matcher table, when storage does not have it yet (a fresh install, a cleared profile). */
   getMatcherTable: { request: Record<string, never>; reply: MatcherTableRecord };
   /**
-   * The card's style sheet. It lives in the background so that the content script, which runs on every page,
-   * does not carry it: a page asks for it once it has something to show.
+   * The card's style sheet and the words around its body, in the browser's language. They live in the background
+   * so that the content script, which runs on every page, does not carry them: a page asks once it has something
+   * to show.
    */
-  getCardStyles: { request: Record<string, never>; reply: string };
+  getCardFrame: { request: Record<string, never>; reply: CardFrame };
   /** Opens the popup at an item: the popup reads it from its address (`popup.html?focus=ID`), nothing is stored. */
   openInPopup: { request: { id: string }; reply: { opened: 'popup' | 'tab' } };
   /** The extension pages' view of the active pack (the popup renders from it). */

@@ -3,18 +3,25 @@
  * rendered card and passes its place back in (this keeps preact/hooks out of the content script). Opened by a
  * touch, it is a bottom sheet instead, which its style sheet places.
  */
-import { KIND_LABEL, NOT_IN_PACK } from '../ui/labels';
+import type { CardFrameWords } from '../cards/card-words';
 import { fromMarkup, SHOW_EARLIER, type RenderedCard } from '../ui/markup';
 import { CARD_MAX_WIDTH } from './placement';
 
 /** A ready card's body comes rendered from the background (src/ui/markup.ts). */
 export type CardContent = { state: 'loading' } | ({ state: 'ready' } & RenderedCard) | { state: 'missing' };
 
+/** What the background sends once, before the first card: its styles and its words. */
+export interface CardFrame {
+  css: string;
+  words: CardFrameWords;
+}
+
 /** How far a finger must swipe down a bottom sheet, from the top of its content, to close it. */
 export const SWIPE_CLOSE_PX = 60;
 
 export interface CardProps {
   content: CardContent;
+  words: CardFrameWords;
   /** Where the card goes: beside its mark, or a bottom sheet; null for the first, hidden render that measures it. */
   position: { left: number; top: number; maxHeight: number } | 'sheet' | null;
   pinned: boolean;
@@ -39,7 +46,7 @@ export interface CardProps {
 let swipeFrom = NaN;
 
 export function Card(props: CardProps) {
-  const { content, position } = props;
+  const { content, position, words } = props;
   const model = content.state === 'ready' ? content.model : null;
   const titleId = 'nl-card-title';
   const sheet = position === 'sheet';
@@ -83,46 +90,48 @@ export function Card(props: CardProps) {
         <div>
           {model ? (
             <p class="kicker">
-              <span class={`kind kind-${model.kind}`}>{KIND_LABEL[model.kind]}</span>
+              <span class={`kind kind-${model.kind}`}>{words.kinds[model.kind]}</span>
               <span class="as-of">
-                As of <time dateTime={model.asOf.datetime}>{model.asOf.text}</time>
-                {model.freshness && !model.freshness.official ? ' · unofficial pack' : ''}
+                {words.asOf[0]}
+                <time dateTime={model.asOf.datetime}>{model.asOf.text}</time>
+                {words.asOf[1]}
+                {model.freshness && !model.freshness.official ? ` · ${words.unofficialPack}` : ''}
               </span>
             </p>
           ) : null}
           <h2 id={titleId} lang={model?.nameLanguage}>
-            {model ? model.name : content.state === 'loading' ? 'Loading…' : 'Not found'}
+            {model ? model.name : content.state === 'loading' ? words.loading : words.notFound}
           </h2>
         </div>
         <div class="card-actions">
-          <button type="button" class="icon" aria-pressed={props.pinned} aria-label={props.pinned ? 'Unpin card' : 'Pin card'} title={props.pinned ? 'Unpin' : 'Pin (keeps the card open)'} onClick={props.onPin}>
+          <button type="button" class="icon" aria-pressed={props.pinned} aria-label={props.pinned ? words.unpin : words.pin} title={props.pinned ? words.unpinTitle : words.pinTitle} onClick={props.onPin}>
             <PinIcon filled={props.pinned} />
           </button>
-          <button type="button" class="icon" aria-label="Close card" title="Close (Esc)" onClick={props.onClose}>
+          <button type="button" class="icon" aria-label={words.close} title={words.closeTitle} onClick={props.onClose}>
             ✕
           </button>
         </div>
       </header>
       {model?.freshness?.latest ? (
         <p class="freshness">
-          Latest {model.freshness.latest.what}: <time dateTime={model.freshness.latest.date}>{model.freshness.latest.ago}</time>
+          {words.latest[model.freshness.latest.what]} <time dateTime={model.freshness.latest.date}>{model.freshness.latest.ago}</time>
         </p>
       ) : null}
       {model?.freshness?.staleNotice ? (
         <p class="stale">
           {model.freshness.staleNotice}{' '}
           <button type="button" class="link" onClick={props.onOpenSettings}>
-            Update settings
+            {words.updateSettings}
           </button>
         </p>
       ) : null}
-      {content.state === 'missing' ? <p>{NOT_IN_PACK}</p> : null}
+      {content.state === 'missing' ? <p>{words.notInPack}</p> : null}
       {content.state === 'ready' ? content.body.map(fromMarkup) : null}
       {model ? (
         <footer class="card-footer">
           {/* In the footer, which stays in view while the card scrolls: the form opens where the reader clicked. */}
           <details class="report">
-            <summary>Report a problem</summary>
+            <summary>{words.report}</summary>
             <form
               onSubmit={(event) => {
                 event.preventDefault();
@@ -131,18 +140,18 @@ export function Card(props: CardProps) {
               }}
             >
               <label>
-                <input type="checkbox" name="include-page" /> Include this page's address
+                <input type="checkbox" name="include-page" /> {words.includePage}
               </label>
               <button type="submit" class="link">
-                Open a prefilled report
+                {words.openReport}
               </button>
             </form>
           </details>
           <button type="button" class="link" aria-expanded={props.expanded} onClick={props.onMore}>
-            More
+            {words.more}
           </button>
           <button type="button" class="link" onClick={() => props.onOpenInPopup(model.id)}>
-            Open in popup
+            {words.openInPopup}
           </button>
         </footer>
       ) : null}

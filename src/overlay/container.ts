@@ -1,7 +1,7 @@
 /**
  * The one owner of our UI on a page: one host element, a closed shadow root, our styles inside it, and a Preact
  * root. Components never touch the page or `attachShadow`; this class is the only place that does. The styles
- * are given with `setStyles` before the first render (the content script fetches them; see getCardStyles).
+ * are given with `setStyles` before the first render (the content script fetches them; see getCardFrame).
  *
  * The host is created on first use, so a page where no card is ever opened stays exactly as it was.
  */

@@ -9,14 +9,14 @@ import type { ShowDate } from '../cards/dates';
 import { DateText } from '../ui/facts';
 import { useMessages } from '../ui/i18n';
 import { SourceList } from './SourceList';
-import { kindName, PARTY_MESSAGE, STANCE_STATUS_MESSAGE, statusName } from './words';
+import { kindName, PARTY_MESSAGE, STANCE_STATUS_MESSAGE, statusName } from '../i18n/vocabulary';
 
 /** Opens an item's detail view; `returnTo` finds the control to focus again when the reader goes back. */
 export type OpenDetail = (id: string, returnTo: () => HTMLElement | null) => void;
 
 export function DetailView({ index, id, settings, showDate, onBack, onReport }: { index: PackIndex; id: string; settings: Settings | null; showDate: ShowDate; onBack: () => void; onReport?: (id: string) => void }) {
   const t = useMessages();
-  const model = buildCardModel(index, id, settings ? { tracks: settings.tracks, parties: settings.parties } : {}, showDate);
+  const model = buildCardModel(index, id, settings ? { tracks: settings.tracks, parties: settings.parties } : {}, { t, showDate });
   const back = useRef<HTMLButtonElement>(null);
   const allStances = useRef<HTMLDetailsElement>(null);
   useEffect(() => back.current?.focus(), [id]);
@@ -38,7 +38,7 @@ export function DetailView({ index, id, settings, showDate, onBack, onReport }: 
         <>
           <p class="kind-tag">{kindName(t, model.kind)}</p>
           <h2 id="detail-title">{model.name}</h2>
-          <CardBody model={model} onShowEarlier={showEarlier} earlierWhere="below" />
+          <CardBody t={t} model={model} onShowEarlier={showEarlier} earlierWhere="below" />
           {model.kind === 'topic' ? <AllStances index={index} topic={id} showDate={showDate} detailsRef={allStances} /> : null}
           {onReport ? (
             <p class="report">
@@ -69,7 +69,7 @@ function AllStances({ index, topic, showDate, detailsRef }: { index: PackIndex; 
           <li key={s.id}>
             <strong>{t.text(PARTY_MESSAGE[s.party])}</strong>
             {s.actor ? ` (${speakerName(index, s.actor, s.date)})` : ''}, <DateText date={showDate(s.date)} />, {statusName(t, STANCE_STATUS_MESSAGE, s.status)}: {s.position}{' '}
-            <SourceList sources={sourceLinks(index, s.sources, showDate)} />
+            <SourceList sources={sourceLinks(index, s.sources, { t, showDate })} />
           </li>
         ))}
       </ul>

@@ -3,11 +3,12 @@ import { useState } from 'preact/hooks';
 import type { PageReport } from '../messaging/protocol';
 import { languagesOf, type Language } from '../knowledge/inflection';
 import { languageOf } from '../page/page-language';
-import { useMessages, type MessageKey } from '../ui/i18n';
+import { useMessages } from '../ui/i18n';
+import { type MessageKey } from '../i18n/messages';
 import type { OpenDetail } from './DetailView';
 import type { PopupDeps } from './PopupApp';
 import { ShortcutLine } from './ShortcutLine';
-import { kindName, LANGUAGE_MESSAGE } from './words';
+import { kindName, LANGUAGE_MESSAGE } from '../i18n/vocabulary';
 
 const OFF_REASON: Record<string, MessageKey> = {
   paused: 'offPaused',

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useMessages } from '../ui/i18n';
 import type { OpenDetail } from './DetailView';
 import { MAX_RESULTS, type createSearch, type SearchHit } from './search';
-import { kindName } from './words';
+import { kindName } from '../i18n/vocabulary';
 
 export type PopupSearch = ReturnType<typeof createSearch>;
 

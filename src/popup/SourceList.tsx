@@ -5,5 +5,5 @@ import { useMessages } from '../ui/i18n';
 
 export function SourceList({ sources }: { sources: readonly SourceLink[] }) {
   const t = useMessages();
-  return <Sources sources={sources} label={t.count('sources', sources.length)} />;
+  return <Sources t={t} sources={sources} />;
 }

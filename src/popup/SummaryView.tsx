@@ -7,11 +7,11 @@ import type { ShowDate } from '../cards/dates';
 import { DateText } from '../ui/facts';
 import { useMessages } from '../ui/i18n';
 import { SourceList } from './SourceList';
-import { AGREEMENT_STATUS_MESSAGE, statusName, TRACK_MESSAGE } from './words';
+import { AGREEMENT_STATUS_MESSAGE, statusName, TRACK_MESSAGE } from '../i18n/vocabulary';
 
 export function SummaryView({ index, settings, showDate }: { index: PackIndex; settings: Settings | null; showDate: ShowDate }) {
   const t = useMessages();
-  const links = (ids: readonly string[]) => sourceLinks(index, ids, showDate);
+  const links = (ids: readonly string[]) => sourceLinks(index, ids, { t, showDate });
   const sources = (ids: readonly string[]) => <SourceList sources={links(ids)} />;
   const status = (value: string) => statusName(t, AGREEMENT_STATUS_MESSAGE, value);
   const { pack } = index;

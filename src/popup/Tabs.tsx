@@ -3,7 +3,8 @@
  * the reader scrolls, so another tab is one click away from anywhere in a long list.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { useMessages, type MessageKey } from '../ui/i18n';
+import { useMessages } from '../ui/i18n';
+import { type MessageKey } from '../i18n/messages';
 
 export type Tab = 'summary' | 'page' | 'timeline' | 'search';
 export const TABS: { id: Tab; label: MessageKey }[] = [

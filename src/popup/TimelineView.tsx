@@ -12,7 +12,7 @@ import { DateText } from '../ui/facts';
 import { useMessages } from '../ui/i18n';
 import { filterTimeline, groupByMonth, isNarrowed, type TimelineFilter } from './timeline';
 import { SourceList } from './SourceList';
-import { PARTY_MESSAGE, TRACK_MESSAGE } from './words';
+import { PARTY_MESSAGE, TRACK_MESSAGE } from '../i18n/vocabulary';
 
 export function TimelineView(props: {
   index: PackIndex;
@@ -139,7 +139,7 @@ export function TimelineView(props: {
                         </p>
                         {e.verification?.note ? <p class="unverified">{t.text('unverified', e.verification.note)}</p> : null}
                         <p class="meta">
-                          <SourceList sources={sourceLinks(props.index, e.sources, props.showDate)} />
+                          <SourceList sources={sourceLinks(props.index, e.sources, { t, showDate: props.showDate })} />
                         </p>
                       </div>
                     </details>

@@ -9,7 +9,7 @@ import { sendToBackground, sendToTab, type BackgroundMessages, type ReplyOf } fr
 import { isSettingsKey } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
 import { dateFormatter, readerDates } from '../cards/dates';
-import type { Messages } from '../ui/i18n';
+import type { Messages } from '../i18n/messages';
 import type { PopupDeps } from './PopupApp';
 import type { ShortcutSettings } from './ShortcutLine';
 

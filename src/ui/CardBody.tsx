@@ -5,67 +5,68 @@
  */
 import type { ComponentChild } from 'preact';
 import type { CardModel, EventLine, StanceLine } from '../cards/card-model';
-import { Conflicts, DateText, Sources, Stance, StanceTable, Unverified } from './facts';
+import { Conflicts, DateText, Sources, Stance, StanceTable, Unverified, type EarlierWhere } from './facts';
 import { inEnglishLine } from '../cards/name-language';
+import { ENGLISH, type Messages } from '../i18n/messages';
 import { toMarkup, type Markup } from './markup';
 
 /**
  * `onShowEarlier` goes to a topic's earlier positions, `earlierWhere` says where they are: the hover card opens
- * the popup at the topic ("in the popup"), the popup lists them below the card ("below"). The hover card's body is
- * rendered in the background, where no handler can go along: its button says `data-action="show-earlier"`, and
- * the card acts on it (src/ui/markup.ts).
+ * the popup at the topic, the popup lists them below the card. The hover card's body is rendered in the
+ * background, where no handler can go along: its button says `data-action="show-earlier"`, and the card acts on it
+ * (src/ui/markup.ts). For the same reason the messages come in as `t`, not from a hook.
  */
-export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardModel; onShowEarlier?: () => void; earlierWhere: string }) {
+export function CardBody({ t, model, onShowEarlier, earlierWhere }: { t: Messages; model: CardModel; onShowEarlier?: () => void; earlierWhere: EarlierWhere }) {
   if (model.kind === 'topic')
     return (
       <div class="card-body">
-        <InEnglish model={model} />
+        <InEnglish t={t} model={model} />
         <NewerThanPack model={model} />
         <p class="lede clamp">{model.definition}</p>
         <div class="status-line">
           <p class="clamp">
-            <strong>Status</strong> (<DateText date={model.status.date} />): {model.status.text}
+            <strong>{t.text('cardStatus')}</strong> (<DateText date={model.status.date} />): {model.status.text}
           </p>
           <p class="meta more">
-            <Sources sources={model.status.sources} />
+            <Sources t={t} sources={model.status.sources} />
           </p>
         </div>
-        <StanceTable lines={model.lines} caption={model.linesTitle} onShowEarlier={onShowEarlier} earlierWhere={earlierWhere} />
-        <SinceThen model={model} />
-        <Conflicts conflicts={model.conflicts} />
-        <Related model={model} />
+        <StanceTable t={t} lines={model.lines} caption={model.linesTitle} onShowEarlier={onShowEarlier} earlierWhere={earlierWhere} />
+        <SinceThen t={t} model={model} />
+        <Conflicts t={t} conflicts={model.conflicts} />
+        <Related t={t} model={model} />
       </div>
     );
   if (model.kind === 'event')
     return (
       <div class="card-body">
-        <InEnglish model={model} />
+        <InEnglish t={t} model={model} />
         <NewerThanPack model={model} />
         <dl class="event-facts">
-          <dt>Date</dt>
+          <dt>{t.text('cardDate')}</dt>
           <dd>
             <DateText date={model.date} />
           </dd>
-          <dt>Place</dt>
+          <dt>{t.text('cardPlace')}</dt>
           <dd>{model.place}</dd>
-          <dt>Participants</dt>
+          <dt>{t.text('cardParticipants')}</dt>
           <dd class="clamp">{model.participants.join(', ') || '—'}</dd>
-          <dt>What happened</dt>
+          <dt>{t.text('cardWhatHappened')}</dt>
           <dd class="clamp">{model.summary}</dd>
-          <dt>Outcome</dt>
+          <dt>{t.text('cardOutcome')}</dt>
           <dd class="clamp">{model.outcome}</dd>
         </dl>
-        <Unverified note={model.unverified} />
-        <Conflicts conflicts={model.conflicts} />
+        <Unverified t={t} note={model.unverified} />
+        <Conflicts t={t} conflicts={model.conflicts} />
         <p class="meta more">
-          <Sources sources={model.sources} />
+          <Sources t={t} sources={model.sources} />
         </p>
-        <Related model={model} title="Earlier on the same track" />
+        <Related t={t} model={model} title={t.text('cardEarlierOnTrack')} />
       </div>
     );
   return (
     <div class="card-body">
-      <InEnglish model={model} />
+      <InEnglish t={t} model={model} />
       <NewerThanPack model={model} />
       <p class="lede">
         {model.role}
@@ -75,28 +76,28 @@ export function CardBody({ model, onShowEarlier, earlierWhere }: { model: CardMo
       {model.lines.length > 0 ? (
         <section aria-label={model.linesTitle}>
           <h3>{model.linesTitle}</h3>
-          <PositionLines lines={model.lines} />
+          <PositionLines t={t} lines={model.lines} />
         </section>
       ) : (
-        <p class="no-position">{model.sinceArticle ? `None in our sources by ${model.sinceArticle.day.text}.` : model.noPositions}</p>
+        <p class="no-position">{model.sinceArticle ? t.text('cardNoneBy', model.sinceArticle.day.text) : model.noPositions}</p>
       )}
-      <SinceThen model={model} />
+      <SinceThen t={t} model={model} />
       <p class="meta more">
-        <Sources sources={model.sources} label="About" />
+        <Sources t={t} sources={model.sources} label={t.text('cardAbout')} />
       </p>
-      <Related model={model} />
+      <Related t={t} model={model} />
     </div>
   );
 }
 
 /** The hover card's body, rendered in the background for the page (src/ui/markup.ts). */
-export function hoverCardBody(model: CardModel): Markup[] {
-  return toMarkup(<CardBody model={model} earlierWhere="in the popup" />);
+export function hoverCardBody(model: CardModel, t: Messages = ENGLISH): Markup[] {
+  return toMarkup(<CardBody t={t} model={model} earlierWhere="popup" />);
 }
 
 /** Under a name shown in the language of the page: the English name, and that the card speaks English. */
-function InEnglish({ model }: { model: CardModel }) {
-  const line = inEnglishLine(model);
+function InEnglish({ t, model }: { t: Messages; model: CardModel }) {
+  const line = inEnglishLine(model, t);
   return line ? (
     <p class="in-english" lang="en">
       {line}
@@ -113,22 +114,22 @@ function NewerThanPack({ model }: { model: CardModel }) {
  * After the positions held on an article's day: what each party said later (or what was said on each topic), the
  * newest first, and the events since. A compact card says only how much came later; "More" shows it.
  */
-function SinceThen({ model }: { model: CardModel }) {
+function SinceThen({ t, model }: { t: Messages; model: CardModel }) {
   const since = model.sinceArticle;
   if (!since) return null;
   const later = since.lines.reduce((sum, line) => sum + line.stances.length, 0);
   const events = since.events.length;
-  const counts = [later ? `${later} later position${later > 1 ? 's' : ''}` : 'no new positions', events ? `${events} event${events > 1 ? 's' : ''}` : ''].filter(Boolean);
+  const counts = [later ? t.count('cardLaterPositions', later) : t.text('cardNoNewPositions'), events ? t.count('events', events) : ''].filter(Boolean);
   return (
-    <section class="since" aria-label="Since then">
+    <section class="since" aria-label={t.text('cardSinceThen')}>
       <h3>
-        Since then <span class="since-count">({counts.join(', ')})</span>
+        {t.text('cardSinceThen')} <span class="since-count">({counts.join(', ')})</span>
       </h3>
       {since.lines.length > 0 ? (
-        <PositionLines lines={since.lines} more after={(older) => (older > 0 ? <p class="meta">and {older} more since {since.day.text}</p> : null)} />
+        <PositionLines t={t} lines={since.lines} more after={(older) => (older > 0 ? <p class="meta">{t.count('cardMoreSince', older, since.day.text)}</p> : null)} />
       ) : null}
       {events > 0 ? (
-        <ul class="related more" aria-label="Events since then">
+        <ul class="related more" aria-label={t.text('cardEventsSinceThen')}>
           <EventItems events={since.events} />
         </ul>
       ) : null}
@@ -136,7 +137,7 @@ function SinceThen({ model }: { model: CardModel }) {
   );
 }
 
-function Related({ model, title = 'Latest related events' }: { model: CardModel; title?: string }) {
+function Related({ t, model, title = t.text('cardLatestRelated') }: { t: Messages; model: CardModel; title?: string }) {
   if (model.relatedEvents.length === 0) return null;
   return (
     <section class="related more" aria-label={title}>
@@ -152,13 +153,13 @@ function Related({ model, title = 'Latest related events' }: { model: CardModel;
  * One item per line (a topic on an actor's card, a party or a topic since an article's day): its name and its
  * newest position. `after` adds what follows the position, given how many older positions the line holds.
  */
-function PositionLines({ lines, more, after }: { lines: readonly StanceLine[]; more?: boolean; after?: (older: number) => ComponentChild }) {
+function PositionLines({ t, lines, more, after }: { t: Messages; lines: readonly StanceLine[]; more?: boolean; after?: (older: number) => ComponentChild }) {
   return (
     <ul class={more ? 'actor-stances more' : 'actor-stances'}>
       {lines.map(({ id, name, stances: [newest, ...older] }) => (
         <li key={id}>
           <strong>{name}</strong>
-          <Stance cell={newest!} />
+          <Stance t={t} cell={newest!} />
           {after?.(older.length)}
         </li>
       ))}

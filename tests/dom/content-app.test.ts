@@ -22,6 +22,8 @@ import { LONG_PRESS_MS } from '../../src/overlay/hover-machine';
 import { hoverCardBody } from '../../src/ui/CardBody';
 import { FakeClock, nextTurn } from '../helpers/fake-clock';
 import { miniPack } from '../helpers/packs';
+import { cardFrameWords } from '../../src/cards/card-words';
+import { ENGLISH } from '../../src/i18n/messages';
 
 const pack = miniPack();
 const table = aliasTableFromPack(pack);
@@ -114,7 +116,7 @@ function harness(html = ARTICLE, answer: PagePolicy | null = policy(true)): Harn
     loadMatcherTable: async () => ({ revision: 'test-pack', table: packAliasTable(table) }),
     compileMatcher: (packed) => compileMatcher(unpackAliasTable(packed)),
     highlightApi,
-    getCardStyles: async () => '.card{}',
+    getCardFrame: async () => ({ css: '.card{}', words: cardFrameWords(ENGLISH) }),
     getPolicy: (url) =>
       new Promise<PagePolicy>((resolve) => {
         policyRequests.push({ url, answer: resolve });

@@ -11,11 +11,13 @@ import { indexPack } from '../../src/knowledge/pack-index';
 import { hoverCardBody } from '../../src/ui/CardBody';
 import { fromMarkup } from '../../src/ui/markup';
 import { bundledPack } from '../helpers/packs';
+import { ENGLISH } from '../../src/i18n/messages';
 
 const showDate = dateFormatter('en-GB');
+const words = { t: ENGLISH, showDate };
 const pack = bundledPack();
 const index = indexPack(pack);
-const card = (id: string) => buildCardModel(index, id, {}, showDate)!;
+const card = (id: string) => buildCardModel(index, id, {}, words)!;
 type Lined = Extract<CardModel, { lines: unknown }>;
 const days = (model: Lined) => model.lines.flatMap((line) => line.stances.map((s) => s.date.datetime));
 
@@ -33,22 +35,22 @@ describe("the article's day", () => {
 
   it('leaves a card as it is without a usable day', () => {
     const model = card('ceasefire-proposals');
-    expect(forArticleDay(model, null, showDate)).toBe(model);
-    expect(forArticleDay(model, 'yesterday', showDate)).toBe(model);
+    expect(forArticleDay(model, null, words)).toBe(model);
+    expect(forArticleDay(model, 'yesterday', words)).toBe(model);
   });
 
   it('leaves a card as it is when nothing in it is newer than the article', () => {
     const model = card('ceasefire-proposals') as Lined;
     const newest = [...days(model), ...model.relatedEvents.map((e) => e.date.datetime)].sort().at(-1)!;
     expect(newest <= pack.meta.asOf).toBe(true);
-    expect(forArticleDay(model, pack.meta.asOf, showDate)).toBe(model);
+    expect(forArticleDay(model, pack.meta.asOf, words)).toBe(model);
   });
 });
 
 describe('an article older than the card', () => {
   const day = '2025-03-12';
   const model = card('ceasefire-proposals') as Extract<CardModel, { kind: 'topic' }>;
-  const read = forArticleDay(model, day, showDate) as Extract<CardModel, { kind: 'topic' }>;
+  const read = forArticleDay(model, day, words) as Extract<CardModel, { kind: 'topic' }>;
 
   it('shows first what each party had said by that day, every party in the same order', () => {
     expect(read.linesTitle).toBe('At the time of this article, 12 March 2025');
@@ -88,7 +90,7 @@ describe('an article older than the card', () => {
 
   it("on a person's card, lists only the topics they had spoken on by then", () => {
     const person = card('zelensky') as Lined;
-    const early = forArticleDay(person, '2025-02-20', showDate) as Lined;
+    const early = forArticleDay(person, '2025-02-20', words) as Lined;
     expect(early.sinceArticle).toBeDefined();
     expect(early.lines.every((line) => line.stances.length > 0)).toBe(true);
     expect(days(early).every((d) => d <= '2025-02-20')).toBe(true);
@@ -98,7 +100,7 @@ describe('an article older than the card', () => {
     const person = card('zelensky') as Lined;
     const first = days(person).sort()[0]!;
     const before = new Date(Date.parse(`${first}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    const read = forArticleDay(person, before, showDate) as Lined;
+    const read = forArticleDay(person, before, words) as Lined;
     expect(read.lines).toEqual([]);
     expect(drawn(read).querySelector('.no-position')?.textContent).toMatch(/^None in our sources by \d+ \w+ \d{4}\.$/);
   });
@@ -107,7 +109,7 @@ describe('an article older than the card', () => {
 describe('an article newer than the pack', () => {
   it('says once, at the top, that the article may report what the card cannot know', () => {
     const model = card('ceasefire-proposals');
-    const read = forArticleDay(model, '2027-01-15', showDate);
+    const read = forArticleDay(model, '2027-01-15', words);
     expect(read.newerThanPack).toBe(
       `This article (15 January 2027) is newer than what this card knows (as of ${showDate(pack.meta.asOf).text}): it may report developments the card cannot show.`,
     );

@@ -5,6 +5,9 @@ import { startBackground } from '../../src/background/background-app';
 import type { CardModel } from '../../src/cards/card-model';
 import { entityIds } from '../../src/knowledge/alias-table-from-pack';
 import { fromMarkup, type RenderedCard } from '../../src/ui/markup';
+import type { CardFrame } from '../../src/overlay/Card';
+import { createMessages, fileSource } from '../../src/i18n/messages';
+import ukrainian from '../../public/_locales/uk/messages.json';
 import { miniPack } from '../helpers/packs';
 
 /** The real fake storage and runtime, plus stubs for what fakeBrowser does not implement. */
@@ -70,10 +73,30 @@ describe('the background', () => {
     }
   });
 
-  it('hands out the card styles it was started with', async () => {
+  it('hands out the card styles it was started with, and the words around a card in English by default', async () => {
     const { api } = browserStub();
     startBackground(api as never, miniPack(), '.card{color:red}');
-    expect(await send({ type: 'getCardStyles', payload: {} })).toBe('.card{color:red}');
+    const frame = (await send({ type: 'getCardFrame', payload: {} })) as CardFrame;
+    expect(frame.css).toBe('.card{color:red}');
+    expect(frame.words).toMatchObject({ more: 'More', close: 'Close card', asOf: ['As of ', ''], kinds: { topic: 'Topic' } });
+  });
+
+  it('writes cards, their frame and their dates in the language it is given', async () => {
+    const { api } = browserStub();
+    const pack = miniPack();
+    startBackground(api as never, pack, '', () => new Date('2026-12-02T12:00:00Z'), createMessages(fileSource(ukrainian, 'uk')));
+    const frame = (await send({ type: 'getCardFrame', payload: {} })) as CardFrame;
+    expect(frame.words).toMatchObject({ more: 'Більше', close: 'Закрити картку', asOf: ['Станом на ', ''], kinds: { topic: 'Тема', person: 'Особа' } });
+    const key = entityIds(pack).indexOf('ceasefire');
+    const card = (await send({ type: 'getCard', payload: { entity: key } })) as RenderedCard;
+    const host = document.createElement('div');
+    render(h(Fragment, null, ...card.body.map(fromMarkup)), host);
+    // The parties and the table's labels are Ukrainian; the pack's own text stays English.
+    expect([...host.querySelectorAll('.stances tbody th')].map((th) => th.textContent)).toEqual(['США', 'Україна', 'Росія', 'Європа']);
+    expect(host.querySelector('.stances caption')!.textContent).toBe('Позиції сторін (остання позиція)');
+    expect(host.textContent).not.toMatch(/\b(Status|Source|Sources|Stated|Reported|Party)\b/);
+    expect(card.model.asOf.text).toMatch(/^\d{1,2} [а-яіїє]+ \d{4}/);
+    expect(card.model.freshness?.latest?.ago).toMatch(/тому|сьогодні|вчора/);
   });
 
   it('decides the page policy from stored settings', async () => {

@@ -8,6 +8,7 @@ import { CardBody } from '../../src/ui/CardBody';
 import { dateFormatter } from '../../src/cards/dates';
 import { Sources } from '../../src/ui/facts';
 import { bundledPack, miniPack } from '../helpers/packs';
+import { ENGLISH } from '../../src/i18n/messages';
 
 const pack = bundledPack();
 const index = indexPack(pack);
@@ -36,12 +37,12 @@ describe('the parties setting', () => {
     const model = buildCardModel(index, 'putin', { parties: PARTY_IDS.filter((p) => p !== 'russia') })!;
     expect(model.kind === 'person' && model.lines).toEqual([]);
     const host = document.createElement('div');
-    render(<CardBody model={model} onShowEarlier={() => undefined} earlierWhere="in the popup" />, host);
+    render(<CardBody t={ENGLISH} model={model} onShowEarlier={() => undefined} earlierWhere="popup" />, host);
     expect(host.querySelector('.no-position')?.textContent).toBe('Your settings hide the positions of this person.');
 
     const none = buildCardModel(index, 'united-arab-emirates')!;
     expect(none.kind === 'country' && none.lines).toEqual([]);
-    render(<CardBody model={none} onShowEarlier={() => undefined} earlierWhere="in the popup" />, host);
+    render(<CardBody t={ENGLISH} model={none} onShowEarlier={() => undefined} earlierWhere="popup" />, host);
     expect(host.querySelector('.no-position')?.textContent).toBe('No positions of this actor in our sources.');
   });
 });
@@ -111,7 +112,7 @@ describe('source kinds a reader can see', () => {
       toSourceLink({ ...base, publisher: 'Kyiv Independent', kind: 'outlet' }),
       toSourceLink({ ...base, publisher: 'TASS', kind: 'state-media', state: 'Russia' }),
     ];
-    render(<Sources sources={sources} />, host);
+    render(<Sources t={ENGLISH} sources={sources} />, host);
     expect(host.textContent).toBe('Sources: Kremlin (official); Kyiv Independent; TASS (Russian state media)');
   });
 });
@@ -120,14 +121,14 @@ describe('dates on a card', () => {
   const times = (host: Element) => [...host.querySelectorAll('time')].map((t) => [t.getAttribute('datetime'), t.textContent]);
 
   it('a topic card reads its status date, each position\'s date and its events\' dates in words, and keeps each day in datetime', () => {
-    const model = buildCardModel(index, 'minerals-deal', {}, british)!;
+    const model = buildCardModel(index, 'minerals-deal', {}, { t: ENGLISH, showDate: british })!;
     if (model.kind !== 'topic') throw new Error('minerals-deal is not a topic');
     expect(model.asOf).toEqual({ datetime: pack.meta.asOf, text: british(pack.meta.asOf).text });
     expect(british('2026-01-06').text).toBe('6 January 2026');
     const statusDay = pack.topics.find((t) => t.id === 'minerals-deal')!.status.date;
     expect(model.status.date).toEqual({ datetime: statusDay, text: british(statusDay).text });
     const host = document.createElement('div');
-    render(<CardBody model={model} onShowEarlier={() => undefined} earlierWhere="in the popup" />, host);
+    render(<CardBody t={ENGLISH} model={model} onShowEarlier={() => undefined} earlierWhere="popup" />, host);
     const shown = times(host);
     expect(shown).toContainEqual([statusDay, british(statusDay).text]);
     expect(shown.length).toBeGreaterThan(2);
@@ -142,9 +143,9 @@ describe('dates on a card', () => {
   });
 
   it('an event card writes a span of days once, with the first day in datetime', () => {
-    const model = buildCardModel(index, 'munich-security-conference-2025', {}, british)!;
+    const model = buildCardModel(index, 'munich-security-conference-2025', {}, { t: ENGLISH, showDate: british })!;
     const host = document.createElement('div');
-    render(<CardBody model={model} onShowEarlier={() => undefined} earlierWhere="in the popup" />, host);
+    render(<CardBody t={ENGLISH} model={model} onShowEarlier={() => undefined} earlierWhere="popup" />, host);
     const when = host.querySelector('.event-facts time')!;
     expect(when.getAttribute('datetime')).toBe('2025-02-14');
     expect(when.textContent?.replace(/[\u2009\u202f\u00a0]/g, ' ')).toBe('14 – 15 February 2025');

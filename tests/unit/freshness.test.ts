@@ -4,6 +4,7 @@ import { freshnessOf, staleNotice, STALE_AFTER_DAYS, timeAgo } from '../../src/c
 import { dateFormatter } from '../../src/cards/dates';
 import { indexPack } from '../../src/knowledge/pack-index';
 import { miniPack } from '../helpers/packs';
+import { ENGLISH } from '../../src/i18n/messages';
 
 const now = new Date('2026-12-02T15:00:00Z');
 
@@ -22,8 +23,8 @@ describe('freshness in words', () => {
 
   it(`says the knowledge is old only after ${STALE_AFTER_DAYS} days`, () => {
     const british = dateFormatter('en-GB');
-    expect(staleNotice({ asOf: '2026-10-03' }, now, british)).toBeNull();
-    expect(staleNotice({ asOf: '2026-01-06' }, now, british)).toBe('This knowledge is as of 6 January 2026; later developments are not included.');
+    expect(staleNotice({ asOf: '2026-10-03' }, now, { t: ENGLISH, showDate: british })).toBeNull();
+    expect(staleNotice({ asOf: '2026-01-06' }, now, { t: ENGLISH, showDate: british })).toBe('This knowledge is as of 6 January 2026; later developments are not included.');
   });
 
   it('finds the newest entry a card shows, and carries the pack facts', () => {

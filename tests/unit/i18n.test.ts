@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import english from '../../public/_locales/en/messages.json';
 import ukrainian from '../../public/_locales/uk/messages.json';
-import { createMessages, dateLocaleFor, fileSource, type MessageFile } from '../../src/ui/i18n';
+import { createMessages, dateLocaleFor, fileSource, type MessageFile } from '../../src/i18n/messages';
 
 const FILES: Record<string, MessageFile> = { en: english, uk: ukrainian };
 const PLURAL = /^(.+)_(zero|one|two|few|many|other)$/;

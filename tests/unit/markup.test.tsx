@@ -11,6 +11,7 @@ import { indexPack } from '../../src/knowledge/pack-index';
 import { CardBody, hoverCardBody } from '../../src/ui/CardBody';
 import { fromMarkup, toMarkup, type Markup } from '../../src/ui/markup';
 import { bundledPack, miniPack } from '../helpers/packs';
+import { ENGLISH } from '../../src/i18n/messages';
 
 const drawn = (ui: preact.ComponentChild) => {
   const host = document.createElement('div');
@@ -32,7 +33,7 @@ describe('card bodies as markup', () => {
 
   it('draws, for every item of the bundled pack, exactly what the components draw', () => {
     for (const model of models) {
-      const direct = drawn(<CardBody model={model} earlierWhere="in the popup" />);
+      const direct = drawn(<CardBody t={ENGLISH} model={model} earlierWhere="popup" />);
       const viaMarkup = rebuilt(hoverCardBody(model));
       expect(viaMarkup.textContent, model.id).toBe(direct.textContent);
       // Same elements, attributes and text, node for node.

@@ -17,6 +17,8 @@ import { hoverCardBody } from '../../src/ui/CardBody';
 import { dateFormatter } from '../../src/cards/dates';
 import { bundledPack } from '../helpers/packs';
 import { waitFor } from '../helpers/wait';
+import { cardFrameWords } from '../../src/cards/card-words';
+import { ENGLISH } from '../../src/i18n/messages';
 
 const pack = bundledPack();
 const index = indexPack(pack);
@@ -475,6 +477,7 @@ describe('PopupApp', () => {
     render(
       <Card
         content={{ state: 'ready', model, body: hoverCardBody(model) }}
+        words={cardFrameWords(ENGLISH)}
         position={null}
         pinned={false}
         expanded={false}

@@ -11,7 +11,7 @@ import { indexPack } from '../../src/knowledge/pack-index';
 import type { PageReport } from '../../src/messaging/protocol';
 import { PopupApp, type PopupDeps } from '../../src/popup/PopupApp';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
-import { createMessages, fileSource } from '../../src/ui/i18n';
+import { createMessages, fileSource } from '../../src/i18n/messages';
 import { bundledPack } from '../helpers/packs';
 import { waitFor } from '../helpers/wait';
 

@@ -10,6 +10,7 @@ import type { Pack } from '../../src/knowledge/schema';
 import { PACK_LIMITS, validatePack, validatePackText } from '../../src/knowledge/validate';
 import { CardBody } from '../../src/ui/CardBody';
 import { miniPack } from '../helpers/packs';
+import { ENGLISH } from '../../src/i18n/messages';
 
 const problems = (pack: unknown) => {
   const result = validatePack(pack);
@@ -25,7 +26,7 @@ describe('hostile packs', () => {
     expect(validatePack(pack).ok).toBe(true);
     const model = buildCardModel(indexPack(pack), 'ceasefire')!;
     const host = document.createElement('div');
-    render(<CardBody model={model} onShowEarlier={() => undefined} earlierWhere="in the popup" />, host);
+    render(<CardBody t={ENGLISH} model={model} onShowEarlier={() => undefined} earlierWhere="popup" />, host);
     expect(host.querySelectorAll('img, script').length).toBe(0);
     expect([...host.querySelectorAll('a')].every((a) => /^https?:/.test(a.getAttribute('href') ?? ''))).toBe(true);
     expect(host.textContent).toContain('<img src=x onerror="alert(1)">');
@@ -44,7 +45,7 @@ describe('hostile packs', () => {
     const model = buildCardModel(indexPack(miniPack()), 'riyadh-talks')!;
     model.sources[0] = { ...model.sources[0]!, url: 'javascript:alert(1)' };
     const host = document.createElement('div');
-    render(<CardBody model={model} onShowEarlier={() => undefined} earlierWhere="in the popup" />, host);
+    render(<CardBody t={ENGLISH} model={model} onShowEarlier={() => undefined} earlierWhere="popup" />, host);
     expect([...host.querySelectorAll('a')].map((a) => a.getAttribute('href')).filter((h) => h !== null && !/^https?:/.test(h))).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
  */
 import type { Language } from '../knowledge/inflection';
 import type { PartyId, TrackId } from '../knowledge/schema';
-import type { Messages, MessageKey } from '../ui/i18n';
+import type { Messages, MessageKey } from './messages';
 import type { AGREEMENT_STATUSES, STANCE_STATUSES } from '../vocabulary/pack-terms';
 
 export const TRACK_MESSAGE: Readonly<Record<TrackId, MessageKey>> = {
