@@ -75,6 +75,8 @@ interface CardBase {
   /** Opened from a mark in another language: `name` is written in it, and this is the English name (name-language.ts). */
   nameInEnglish?: string;
   nameLanguage?: Language;
+  /** The language of the item's own text where the pack translates it into the card's language; English otherwise. */
+  textLanguage?: Language;
 }
 
 export type CardModel =
@@ -198,8 +200,12 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
   const { pack } = index;
   const { t, showDate } = words;
   const links = (ids: readonly string[]) => sourceLinks(index, ids, words);
+  // The pack's text in the card's language where a translation has it (schema.ts, `translations`), else English.
+  const say = (item: { translations?: object }, field: string, english: string): string =>
+    (item.translations as Partial<Record<string, Partial<Record<string, string>>>> | undefined)?.[t.language]?.[field] ?? english;
+  const translated = (item: { translations?: object }) => t.language !== 'en' && Object.hasOwn(item.translations ?? {}, t.language);
   const cell = (s: Stance, withQuote = true): StanceCell => ({
-    position: s.position,
+    position: say(s, 'position', s.position),
     status: s.status,
     date: showDate(s.date),
     ...(s.actor ? { by: speakerName(index, s.actor, s.date) } : {}),
@@ -212,7 +218,7 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
   const trackAllowed = (tracks: readonly TrackId[]) => !filters.tracks || tracks.length === 0 || tracks.some((t) => filters.tracks!.includes(t));
   const partyAllowed = (party: PartyId) => !filters.parties || filters.parties.includes(party);
   const eventLine = (e: NewsEvent): EventLine => ({ id: e.id, name: e.name, date: showDate(e.date) });
-  const base = { id, asOf: showDate(pack.meta.asOf), packTitle: pack.meta.title };
+  const base = { id, asOf: showDate(pack.meta.asOf), packTitle: pack.meta.title, ...(translated(entity.item) ? { textLanguage: t.language as Language } : {}) };
 
   if (entity.kind === 'topic') {
     const topic = entity.item;
@@ -223,9 +229,9 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
     return {
       ...base,
       kind: 'topic',
-      name: topic.name,
-      definition: topic.definition,
-      status: { text: topic.status.text, date: showDate(topic.status.date), sources: links(topic.status.sources) },
+      name: say(topic, 'name', topic.name),
+      definition: say(topic, 'definition', topic.definition),
+      status: { text: say(topic, 'status', topic.status.text), date: showDate(topic.status.date), sources: links(topic.status.sources) },
       lines,
       linesTitle: t.text('cardPartiesTitle'),
       conflicts: conflicts(topic.conflicts),
@@ -262,9 +268,9 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
     return {
       ...base,
       kind: actor.kind,
-      name: actor.name,
+      name: say(actor, 'name', actor.name),
       role: roleLine(actor, pack.meta.asOf),
-      description: actor.description,
+      description: say(actor, 'description', actor.description),
       ...(actor.affiliation ? { affiliation: index.actor(actor.affiliation)?.name ?? actor.affiliation } : {}),
       ...(party ? { party: t.text(PARTY_MESSAGE[party]) } : {}),
       lines: [...lines.values()],
@@ -280,12 +286,12 @@ export function buildCardModel(index: PackIndex, id: string, filters: CardFilter
   return {
     ...base,
     kind: 'event',
-    name: event.name,
+    name: say(event, 'name', event.name),
     date: showDate(event.date),
-    place: event.place,
+    place: say(event, 'place', event.place),
     participants: event.participants.map((p) => index.actor(p)?.name ?? p),
-    summary: event.summary,
-    outcome: event.outcome,
+    summary: say(event, 'summary', event.summary),
+    outcome: say(event, 'outcome', event.outcome),
     ...(event.verification ? { unverified: event.verification.note } : {}),
     conflicts: conflicts(event.conflicts),
     sources: links(event.sources),

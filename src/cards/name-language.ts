@@ -20,10 +20,14 @@ export function inMarkLanguage(model: CardModel, index: PackIndex, asWritten: un
   if (entity.item.aliases.some((a) => (a.lang ?? 'en') === 'en' && writes(a))) return model;
   const alias = entity.item.aliases.find((a) => a.lang !== undefined && writes(a));
   if (!alias?.lang) return model;
-  return { ...model, name: alias.text, nameLanguage: alias.lang, nameInEnglish: model.name };
+  return { ...model, name: alias.text, nameLanguage: alias.lang, nameInEnglish: entity.item.name };
 }
 
-/** "Volodymyr Zelensky · context in English": under a name shown in another language. */
+/**
+ * "Volodymyr Zelensky · context in English": under a name shown in another language. Where the pack translates the
+ * item's text into the card's language, the card is no longer in English: the English name stays on its own.
+ */
 export function inEnglishLine(model: CardModel, t: Messages = ENGLISH): string | null {
-  return model.nameInEnglish ? t.text('cardContextInEnglish', model.nameInEnglish) : null;
+  if (!model.nameInEnglish) return null;
+  return model.textLanguage ? model.nameInEnglish : t.text('cardContextInEnglish', model.nameInEnglish);
 }

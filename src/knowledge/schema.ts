@@ -35,6 +35,16 @@ const sourceRefs = v.pipe(v.array(id), v.minLength(1, 'needs at least one source
 // "|" and line breaks separate aliases in the content script's packed table (src/matcher/alias-table.ts).
 const aliasText = v.pipe(shortText, v.maxLength(80, 'is longer than 80 characters'), v.regex(/^[^|\r\n]+$/, 'must not contain "|" or line breaks'));
 
+/**
+ * Translations of an item's own text, by language: `{"uk": {"name": "…", "description": "…"}}`. The pack is written
+ * in English; a translation lists only the fields it translates, and any other is shown in English. Quotes and
+ * source titles are never translated: they are what was said and what was published (docs/knowledge.md).
+ */
+function translations<const E extends v.ObjectEntries>(fields: E) {
+  const one = v.optional(v.strictObject(fields));
+  return v.optional(v.strictObject({ uk: one, ru: one, de: one, fr: one, pl: one }));
+}
+
 export const AliasSchema = v.strictObject({
   text: aliasText,
   case: v.picklist(CASE_RULES, 'must be one of: any, proper, exact'),
@@ -103,6 +113,7 @@ export const ActorSchema = v.strictObject({
   /** People: the state or organisation they act for, e.g. Rubio → united-states. */
   affiliation: v.optional(id),
   aliases: v.array(AliasSchema),
+  translations: translations({ name: v.optional(shortText), description: v.optional(text) }),
   sources: sourceRefs,
 });
 
@@ -121,6 +132,7 @@ export const TopicSchema = v.strictObject({
   /** Parties for which our sources hold no public position: shown as such, never left blank. */
   noPublicPosition: v.optional(v.array(v.picklist(PARTY_IDS))),
   conflicts: v.optional(v.array(ConflictSchema)),
+  translations: translations({ name: v.optional(shortText), definition: v.optional(text), status: v.optional(text) }),
   sources: sourceRefs,
 });
 
@@ -141,6 +153,7 @@ export const EventSchema = v.strictObject({
   aliases: v.array(AliasSchema),
   conflicts: v.optional(v.array(ConflictSchema)),
   verification,
+  translations: translations({ name: v.optional(shortText), place: v.optional(shortText), summary: v.optional(text), outcome: v.optional(text) }),
   sources: sourceRefs,
 });
 
@@ -155,6 +168,7 @@ export const StanceSchema = v.strictObject({
   date: isoDate,
   quote: v.optional(v.strictObject({ text: v.pipe(shortText, v.maxLength(300, 'is longer than 300 characters: quote briefly')), by: id })),
   verification,
+  translations: translations({ position: v.optional(text) }),
   sources: sourceRefs,
 });
 
