@@ -71,7 +71,7 @@ export function KnowledgeSection({ client, settings, set }: Props) {
         <>
           {status.notice && (
             <div class="notice" role="alert">
-              <p>{status.notice}</p>
+              <p>{status.notice.message}</p>
               <button type="button" onClick={() => void client.dismissNotice()}>
                 Dismiss
               </button>
