@@ -24,6 +24,3 @@ export function kindLabel(kind: string): string {
 
 /** Said where an item asked for (a mark's entity, an item to open) has no entry in the pack. */
 export const NOT_IN_PACK = 'This item is not in the knowledge pack.';
-
-/** Opens the notice shown when stored settings could not be read; the list of what was reset follows a colon. */
-export const SETTINGS_WERE_RESET = 'Some stored settings could not be read and were reset to their defaults';
