@@ -6,7 +6,7 @@
  * `npm run pack:check`, then the reader's confirmation (imports) or "newer than the active one" (the feed).
  */
 import { PROJECT_PUBLIC_KEY, DEFAULT_FEED_URL } from '../build-config';
-import { ActivePackStore, compareVersions, infoOf, PACK_KEYS, type PackInfo } from '../knowledge/active-pack';
+import { ActivePackStore, compareVersions, infoOf, PACK_KEYS, type PackInfo, type PackNotice } from '../knowledge/active-pack';
 
 export { UPDATE_STATUS_KEY };
 export type { ActivationReply, PackPreview, PackStatus, UpdateStatus };
@@ -58,7 +58,7 @@ export class KnowledgeService {
     return {
       active: active.info,
       bundled: this.#deps.store.bundledInfo(),
-      notice: typeof notice === 'string' ? notice : null,
+      notice: noticeOf(notice),
       lastCheck: (stored[UPDATE_STATUS_KEY] as UpdateStatus | undefined) ?? null,
       feed: { url: feed.url, defaultUrl: this.#defaultFeedUrl, usesProjectKey: feed.key === this.#projectKey },
     };
@@ -98,9 +98,10 @@ export class KnowledgeService {
   async activateImport(text: string, signature: string | null, acceptUnofficial: boolean): Promise<ActivationReply> {
     const signed = await this.#signer(text, signature);
     const official = signed.signer === 'project';
-    if (!official && !acceptUnofficial) return { ok: false, message: 'This pack is not signed with the project\'s key: confirm that you want to use an unofficial pack.' };
+    if (!official && !acceptUnofficial)
+      return { ok: false, reason: 'unconfirmed', message: 'This pack is not signed with the project\'s key: confirm that you want to use an unofficial pack.' };
     const result = await this.#deps.store.activate(text, 'import', official);
-    return result.ok ? { ok: true, info: result.active.info } : { ok: false, message: 'The pack has problems; nothing was changed.', problems: result.problems };
+    return result.ok ? { ok: true, info: result.active.info } : { ok: false, reason: 'invalid', message: 'The pack has problems; nothing was changed.', problems: result.problems };
   }
 
   async useBundled(): Promise<PackInfo> {
@@ -126,29 +127,79 @@ export class KnowledgeService {
     try {
       origin = new URL(feed.url).origin;
     } catch {
-      return record({ outcome: 'refused', reason: 'bad-manifest', message: `The feed address "${feed.url}" is not a valid address.` });
+      return record({
+        outcome: 'refused',
+        reason: 'bad-manifest',
+        message: `The feed address "${feed.url}" is not a valid address.`,
+        finding: { kind: 'bad-address', address: feed.url },
+      });
     }
     if (!(await this.#deps.canReach(origin))) {
-      return record({ outcome: 'no-permission', message: `The browser does not let the extension reach ${origin}. Turn updates off and on again to allow it.` });
+      return record({
+        outcome: 'no-permission',
+        message: `The browser does not let the extension reach ${origin}. Turn updates off and on again to allow it.`,
+        finding: { kind: 'no-permission', origin },
+      });
     }
     const active = await this.#deps.store.current();
     const result = await checkFeed(
       { manifestUrl: feed.url, publicKey: feed.key, current: { id: active.info.id, version: active.info.version } },
       { fetch: this.#deps.fetch, subtle: this.#deps.subtle, setTimer: this.#deps.setTimer, clearTimer: this.#deps.clearTimer },
     );
-    if (result.outcome === 'up-to-date') return record({ outcome: 'up-to-date', message: `Up to date: version ${result.version} is the newest the feed offers.` });
-    if (result.outcome === 'refused') return record({ outcome: 'refused', reason: result.reason, message: `Update refused: ${result.message}. The pack in use was kept.` });
+    if (result.outcome === 'up-to-date')
+      return record({
+        outcome: 'up-to-date',
+        message: `Up to date: version ${result.version} is the newest the feed offers.`,
+        finding: { kind: 'up-to-date', version: result.version },
+      });
+    if (result.outcome === 'refused')
+      return record({
+        outcome: 'refused',
+        reason: result.reason,
+        message: `Update refused: ${result.message}. The pack in use was kept.`,
+        finding: { kind: 'feed-refused', detail: result.message },
+      });
     const checked = this.#deps.validate(result.text);
     if (!checked.ok) {
       const first = checked.problems[0];
-      return record({ outcome: 'refused', reason: 'invalid', message: `Update refused: the pack has ${checked.problems.length} problem(s), first ${first?.path}: ${first?.message}. The pack in use was kept.` });
+      const where = `${first?.path}: ${first?.message}`;
+      return record({
+        outcome: 'refused',
+        reason: 'invalid',
+        message: `Update refused: the pack has ${checked.problems.length} problem(s), first ${where}. The pack in use was kept.`,
+        finding: { kind: 'invalid', problems: checked.problems.length, first: where },
+      });
     }
     // The manifest could name one version and the pack carry another: the pack's own version decides.
-    if (checked.pack.meta.version !== result.manifest.pack.version || compareVersions(checked.pack.meta.version, active.info.version) <= 0) {
-      return record({ outcome: 'refused', reason: 'downgrade', message: `Update refused: the pack's version (${checked.pack.meta.version}) is not the newer one the feed announced. The pack in use was kept.` });
+    const { version } = checked.pack.meta;
+    if (version !== result.manifest.pack.version || compareVersions(version, active.info.version) <= 0) {
+      return record({
+        outcome: 'refused',
+        reason: 'downgrade',
+        message: `Update refused: the pack's version (${version}) is not the newer one the feed announced. The pack in use was kept.`,
+        finding: { kind: 'not-newer', version },
+      });
     }
     const activated = await this.#deps.store.activate(result.text, 'feed', feed.key === this.#projectKey);
-    if (!activated.ok) return record({ outcome: 'refused', reason: 'invalid', message: 'Update refused: the pack did not pass the checks. The pack in use was kept.' });
-    return record({ outcome: 'updated', message: `Updated to version ${activated.active.info.version}, as of ${activated.active.info.asOf}.` });
+    if (!activated.ok)
+      return record({
+        outcome: 'refused',
+        reason: 'invalid',
+        message: 'Update refused: the pack did not pass the checks. The pack in use was kept.',
+        finding: { kind: 'not-activated' },
+      });
+    const { info } = activated.active;
+    return record({
+      outcome: 'updated',
+      message: `Updated to version ${info.version}, as of ${info.asOf}.`,
+      finding: { kind: 'updated', version: info.version, asOf: info.asOf },
+    });
   }
+}
+
+/** The stored notice: an earlier version stored the sentence alone. */
+function noticeOf(stored: unknown): PackNotice | null {
+  if (typeof stored === 'string') return { message: stored };
+  if (stored && typeof stored === 'object' && typeof (stored as PackNotice).message === 'string') return stored as PackNotice;
+  return null;
 }

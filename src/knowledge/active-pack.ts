@@ -27,7 +27,7 @@ export const PACK_KEYS = {
   lastGood: 'pack:last-good',
   /** The alias table of the active pack, as the content script reads it (see matcher-table.ts). */
   matcher: MATCHER_TABLE_KEY,
-  /** A sentence for the reader about a pack that could not be used; removed once shown in the options page. */
+  /** A `PackNotice` for the reader about a pack that could not be used; removed once shown in the options page. */
   notice: 'pack:notice',
   /** What the last change of active pack added or changed, for "What's new" in the popup. */
   changes: 'pack:changes',
@@ -56,6 +56,22 @@ interface StoredPack {
 }
 
 export type { MatcherTableRecord };
+
+/**
+ * Said once about a stored pack that could not be read: `message` in English (all that an earlier version stored),
+ * and the same as data, for the options page to say in the reader's language.
+ */
+export interface PackNotice {
+  message: string;
+  unreadable?: {
+    /** The version of the pack that could not be read, when its record still names one. */
+    version: string | null;
+    /** What was wrong with it: technical detail, in English. */
+    problem: string;
+    /** The pack in use instead: the last good one, or the one that comes with the extension. */
+    instead: { kind: 'previous'; version: string; asOf: string } | { kind: 'bundled'; asOf: string };
+  };
+}
 
 export interface PackChanges {
   at: string;
@@ -221,10 +237,8 @@ export class ActivePackStore {
 
   async #load(): Promise<ActivePack> {
     const bundled = await this.#bundled();
-    const describe = (stored: unknown) => {
-      const info = (stored as { info?: Partial<PackInfo> } | undefined)?.info;
-      return info?.version ? `version ${info.version}` : 'a stored pack';
-    };
+    const versionOf = (stored: unknown) => (stored as { info?: Partial<PackInfo> } | undefined)?.info?.version || null;
+    const describe = (version: string | null) => (version ? `version ${version}` : 'a stored pack');
     const active = await this.#readStored(PACK_KEYS.active);
     if (active === null) return bundled;
     if ('active' in active) {
@@ -236,19 +250,23 @@ export class ActivePackStore {
       }
       return active.active;
     }
-    const rawActive = (await this.#deps.area.get(PACK_KEYS.active))[PACK_KEYS.active];
+    const unreadable = versionOf((await this.#deps.area.get(PACK_KEYS.active))[PACK_KEYS.active]);
     await this.#deps.area.remove(PACK_KEYS.active);
     const lastGood = await this.#readStored(PACK_KEYS.lastGood);
     if (lastGood && 'active' in lastGood && compareVersions(bundled.info.version, lastGood.active.info.version) <= 0) {
-      await this.#deps.area.set({
-        [PACK_KEYS.active]: lastGood.stored,
-        [PACK_KEYS.notice]: `The knowledge pack in use (${describe(rawActive)}) could not be read: ${active.problem}. The previous pack (version ${lastGood.active.info.version}, as of ${lastGood.active.info.asOf}) is in use again.`,
-      });
+      const { version, asOf } = lastGood.active.info;
+      const notice: PackNotice = {
+        message: `The knowledge pack in use (${describe(unreadable)}) could not be read: ${active.problem}. The previous pack (version ${version}, as of ${asOf}) is in use again.`,
+        unreadable: { version: unreadable, problem: active.problem, instead: { kind: 'previous', version, asOf } },
+      };
+      await this.#deps.area.set({ [PACK_KEYS.active]: lastGood.stored, [PACK_KEYS.notice]: notice });
       return lastGood.active;
     }
-    await this.#deps.area.set({
-      [PACK_KEYS.notice]: `The knowledge pack in use (${describe(rawActive)}) could not be read: ${active.problem}. The pack that comes with the extension (as of ${bundled.info.asOf}) is in use.`,
-    });
+    const notice: PackNotice = {
+      message: `The knowledge pack in use (${describe(unreadable)}) could not be read: ${active.problem}. The pack that comes with the extension (as of ${bundled.info.asOf}) is in use.`,
+      unreadable: { version: unreadable, problem: active.problem, instead: { kind: 'bundled', asOf: bundled.info.asOf } },
+    };
+    await this.#deps.area.set({ [PACK_KEYS.notice]: notice });
     return bundled;
   }
 

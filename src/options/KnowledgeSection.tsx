@@ -1,15 +1,20 @@
 /**
  * The options page's knowledge section: the pack in use, automatic updates from the signed feed, and importing a
  * pack from a file (checked, compared with the pack in use, and confirmed before it is used).
+ *
+ * The background reports what it found as data beside an English sentence; this section says it in the reader's
+ * language, keeping the technical detail (the feed's and the validator's words) as it came.
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { PackPreview, PackStatus } from '../knowledge/pack-status';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { PackPreview, PackStatus, UpdateStatus } from '../knowledge/pack-status';
 import { DateText } from '../ui/facts';
-import { readerDates } from '../cards/dates';
-import type { PackInfo } from '../knowledge/active-pack';
+import { dateFormatter, type ShowDate } from '../cards/dates';
+import type { PackInfo, PackNotice } from '../knowledge/active-pack';
 import { countBySection, DIFF_SECTIONS, type DiffItem, type PackDiff } from '../knowledge/pack-diff';
 import { FEED_LIMITS } from '../knowledge/pack-feed';
 import { isFeedAddress, type Settings } from '../settings/settings';
+import { useMessages } from '../ui/i18n';
+import { type CountKey, type MessageKey, type Messages } from '../i18n/messages';
 import type { KnowledgeClient } from './knowledge-client';
 
 interface Props {
@@ -18,19 +23,19 @@ interface Props {
   set: <K extends keyof Settings>(name: K, value: Settings[K]) => void;
 }
 
-const SECTION_NAMES: Record<DiffItem['section'], [string, string]> = {
-  events: ['event', 'events'],
-  stances: ['position', 'positions'],
-  actors: ['person or state', 'people and states'],
-  topics: ['topic', 'topics'],
+/** Each section of a pack as one item of it is called, and as a count of its items. */
+const SECTION_NAMES: Record<DiffItem['section'], [MessageKey, CountKey]> = {
+  events: ['optionsDiffEvent', 'events'],
+  stances: ['optionsDiffPosition', 'optionsDiffPositions'],
+  actors: ['optionsDiffActor', 'optionsDiffActors'],
+  topics: ['optionsDiffTopic', 'optionsDiffTopics'],
 };
-const ORIGIN_NAMES: Record<PackInfo['origin'], string> = {
-  bundled: 'comes with the extension',
-  import: 'imported from a file',
-  feed: 'from the update feed',
+const ORIGIN_NAMES: Record<PackInfo['origin'], MessageKey> = {
+  bundled: 'optionsOriginBundled',
+  import: 'optionsOriginImport',
+  feed: 'optionsOriginFeed',
 };
 
-const count = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
 const originOf = (url: string) => {
   try {
     return new URL(url).origin;
@@ -38,16 +43,26 @@ const originOf = (url: string) => {
     return null;
   }
 };
-const dateTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Pack dates and moments, in the messages' date language (as the popup writes them). */
+function useDates(): { day: ShowDate; moment: (iso: string) => string } {
+  const { dateLocale } = useMessages();
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(dateLocale, { dateStyle: 'medium', timeStyle: 'short' });
+    return { day: dateFormatter(dateLocale), moment: (iso: string) => format.format(new Date(iso)) };
+  }, [dateLocale]);
+}
 
 export function KnowledgeSection({ client, settings, set }: Props) {
+  const t = useMessages();
   const [status, setStatus] = useState<PackStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
     client
       .status()
       .then((s) => (setStatus(s), setError(null)))
-      .catch((e: unknown) => setError(`The extension's background did not answer (${e instanceof Error ? e.message : String(e)}).`));
+      .catch((e: unknown) => setError(errorText(e)));
   useEffect(() => {
     void load();
     return client.onChange(() => void load());
@@ -60,20 +75,22 @@ export function KnowledgeSection({ client, settings, set }: Props) {
 
   return (
     <section id="knowledge" aria-labelledby="knowledge-title">
-      <h2 id="knowledge-title">Knowledge</h2>
+      <h2 id="knowledge-title">{t.text('optionsKnowledgeHeading')}</h2>
       {error && (
         <p class="load-error" role="alert">
-          {error}
+          {t.text('optionsBackgroundSilent', error)}
         </p>
       )}
-      {!status && !error && <p aria-live="polite">Loading…</p>}
+      {!status && !error && <p aria-live="polite">{t.text('optionsLoading')}</p>}
       {status && (
         <>
           {status.notice && (
             <div class="notice" role="alert">
-              <p>{status.notice}</p>
+              <p>
+                <NoticeText notice={status.notice} />
+              </p>
               <button type="button" onClick={() => void client.dismissNotice()}>
-                Dismiss
+                {t.text('dismiss')}
               </button>
             </div>
           )}
@@ -86,51 +103,94 @@ export function KnowledgeSection({ client, settings, set }: Props) {
   );
 }
 
+/** A stored pack that could not be read: said from its data, or, as an earlier version stored it, in English. */
+function NoticeText({ notice }: { notice: PackNotice }) {
+  const t = useMessages();
+  const dates = useDates();
+  const facts = notice.unreadable;
+  if (!facts) return <>{notice.message}</>;
+  const pack = facts.version ? t.text('optionsStoredPackVersion', facts.version) : t.text('optionsStoredPack');
+  const { instead } = facts;
+  const asOf = <DateText date={dates.day(instead.asOf)} />;
+  return (
+    <>
+      {instead.kind === 'previous'
+        ? t.parts('optionsPackUnreadablePrevious', pack, facts.problem, instead.version, asOf)
+        : t.parts('optionsPackUnreadableBundled', pack, facts.problem, asOf)}
+    </>
+  );
+}
+
 function ActivePackFacts({ status, onUseBundled }: { status: PackStatus; onUseBundled: () => void }) {
+  const t = useMessages();
+  const dates = useDates();
   const { active, bundled } = status;
+  const origin = t.text(ORIGIN_NAMES[active.origin]);
   return (
     <div class="pack-in-use">
-      <h3>In use</h3>
+      <h3>{t.text('optionsInUseHeading')}</h3>
       <dl class="facts-list" data-testid="active-pack">
-        <dt>Pack</dt>
+        <dt>{t.text('optionsPackLabel')}</dt>
         <dd>{active.title}</dd>
-        <dt>Version</dt>
+        <dt>{t.text('optionsVersionLabel')}</dt>
         <dd>
           {active.version}{' '}
-          {active.official ? <span class="badge">official</span> : <span class="badge badge-warn">unofficial pack</span>}
+          {active.official ? <span class="badge">{t.text('optionsOfficial')}</span> : <span class="badge badge-warn">{t.text('unofficialPack')}</span>}
         </dd>
-        <dt>As of</dt>
+        <dt>{t.text('optionsAsOfLabel')}</dt>
         <dd>
-          <DateText date={readerDates(active.asOf)} />
+          <DateText date={dates.day(active.asOf)} />
         </dd>
-        <dt>Where from</dt>
-        <dd>
-          {ORIGIN_NAMES[active.origin]}
-          {active.activatedAt ? `, in use since ${dateTime(active.activatedAt)}` : ''}
-        </dd>
+        <dt>{t.text('optionsWhereFromLabel')}</dt>
+        <dd>{active.activatedAt ? t.text('optionsInUseSince', origin, dates.moment(active.activatedAt)) : origin}</dd>
       </dl>
       {active.origin !== 'bundled' && (
         <p>
           <button type="button" onClick={onUseBundled}>
-            Use the bundled pack again
+            {t.text('optionsUseBundled')}
           </button>{' '}
-          <span class="hint">
-            Version {bundled.version}, as of <DateText date={readerDates(bundled.asOf)} />.
-          </span>
+          <span class="hint">{t.parts('optionsBundledVersion', bundled.version, <DateText date={dates.day(bundled.asOf)} />)}</span>
         </p>
       )}
     </div>
   );
 }
 
+/** What the last check found, in the reader's language; a status an earlier version stored has only its English sentence. */
+function findingText(t: Messages, dates: ReturnType<typeof useDates>, last: UpdateStatus): string {
+  const finding = last.finding;
+  switch (finding?.kind) {
+    case 'bad-address':
+      return t.text('optionsCheckBadAddress', finding.address);
+    case 'no-permission':
+      return t.text('optionsCheckNoPermission', finding.origin);
+    case 'up-to-date':
+      return t.text('optionsCheckUpToDate', finding.version);
+    case 'feed-refused':
+      return t.text('optionsCheckRefused', finding.detail);
+    case 'invalid':
+      return t.count('optionsCheckInvalid', finding.problems, finding.first);
+    case 'not-newer':
+      return t.text('optionsCheckNotNewer', finding.version);
+    case 'not-activated':
+      return t.text('optionsCheckNotActivated');
+    case 'updated':
+      return t.text('optionsCheckUpdated', finding.version, dates.day(finding.asOf).text);
+    default:
+      return last.message;
+  }
+}
+
 function Updates({ client, status, settings, set }: { client: KnowledgeClient; status: PackStatus; settings: Settings; set: Props['set'] }) {
+  const t = useMessages();
+  const dates = useDates();
   const [message, setMessage] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   // From the live settings: the status was read before the reader may have changed the feed below.
   const origin = originOf(settings.feedUrl || status.feed.defaultUrl);
   const toggle = (on: boolean) => {
     setMessage(null);
-    if (!origin) return setMessage('The feed address is not valid: correct it below first.');
+    if (!origin) return setMessage(t.text('optionsFeedInvalid'));
     if (!on) {
       set('packUpdates', false);
       void client.releaseOrigin(origin);
@@ -140,30 +200,28 @@ function Updates({ client, status, settings, set }: { client: KnowledgeClient; s
     void client.requestOrigin(origin).then(
       (granted) => {
         if (granted) set('packUpdates', true);
-        else setMessage(`The browser did not allow the extension to reach ${origin}, so updates stay off.`);
+        else setMessage(t.text('optionsPermissionDenied', origin));
       },
-      (error: unknown) => setMessage(`The browser refused to ask for access to ${origin} (${error instanceof Error ? error.message : String(error)}), so updates stay off.`),
+      (error: unknown) => setMessage(t.text('optionsPermissionFailed', origin, errorText(error))),
     );
   };
   const checkNow = () => {
     setChecking(true);
     void client
       .checkNow()
-      .catch((e: unknown) => setMessage(`The check failed: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) => setMessage(t.text('optionsCheckFailed', errorText(e))))
       .finally(() => setChecking(false));
   };
   const last = status.lastCheck;
   return (
     <div class="updates">
-      <h3>Automatic updates</h3>
+      <h3>{t.text('optionsUpdatesHeading')}</h3>
       <div class="choice">
         <input type="checkbox" role="switch" id="packUpdates" checked={settings.packUpdates} aria-describedby="packUpdates-hint" onChange={(e) => toggle(e.currentTarget.checked)} />
-        <label for="packUpdates">Check for newer knowledge once a day</label>
+        <label for="packUpdates">{t.text('optionsUpdatesSwitch')}</label>
       </div>
       <p id="packUpdates-hint" class="hint indented">
-        Off until you turn it on. When on, the extension asks {origin ?? 'the feed'} once a day for a small file that names the newest pack,
-        and downloads the pack only when it is newer. Nothing about you or the pages you read is sent. Packs must carry a valid signature;
-        anything else is refused and the pack in use is kept. Turning this on asks your browser for access to that one address.
+        {t.text('optionsUpdatesHint', origin ?? t.text('optionsTheFeed'))}
       </p>
       {message && (
         <p class="field-error indented" role="alert">
@@ -172,16 +230,17 @@ function Updates({ client, status, settings, set }: { client: KnowledgeClient; s
       )}
       <p class="indented">
         <button type="button" onClick={checkNow} disabled={!settings.packUpdates || checking} aria-describedby="last-check">
-          {checking ? 'Checking…' : 'Check now'}
+          {t.text(checking ? 'optionsChecking' : 'optionsCheckNow')}
         </button>
       </p>
       <p id="last-check" class="indented last-check" aria-live="polite">
         {last ? (
           <>
-            Last check: {dateTime(last.at)}. <span class={last.outcome === 'refused' || last.outcome === 'no-permission' ? 'check-problem' : ''}>{last.message}</span>
+            {t.text('optionsLastCheck', dates.moment(last.at))}{' '}
+            <span class={last.outcome === 'refused' || last.outcome === 'no-permission' ? 'check-problem' : ''}>{findingText(t, dates, last)}</span>
           </>
         ) : (
-          'No check yet.'
+          t.text('optionsNoCheckYet')
         )}
       </p>
       <FeedSettings settings={settings} set={set} status={status} />
@@ -190,6 +249,7 @@ function Updates({ client, status, settings, set }: { client: KnowledgeClient; s
 }
 
 function FeedSettings({ settings, set, status }: { settings: Settings; set: Props['set']; status: PackStatus }) {
+  const t = useMessages();
   const [url, setUrl] = useState(settings.feedUrl);
   const [key, setKey] = useState(settings.feedKey);
   const [problem, setProblem] = useState<string | null>(null);
@@ -199,8 +259,8 @@ function FeedSettings({ settings, set, status }: { settings: Settings; set: Prop
     event.preventDefault();
     const cleanUrl = url.trim();
     const cleanKey = key.trim();
-    if (cleanUrl && !isFeedAddress(cleanUrl)) return setProblem('The feed address must start with https:// (or http://127.0.0.1 for a feed on this computer).');
-    if (cleanKey && !/^[A-Za-z0-9+/]{43}=$/.test(cleanKey)) return setProblem('The public key must be 44 characters of base64, as pack:keygen prints it.');
+    if (cleanUrl && !isFeedAddress(cleanUrl)) return setProblem(t.text('optionsFeedAddressInvalid'));
+    if (cleanKey && !/^[A-Za-z0-9+/]{43}=$/.test(cleanKey)) return setProblem(t.text('optionsFeedKeyInvalid'));
     setProblem(null);
     // A new address needs its own permission: updates go off until the reader turns them on for it.
     if (cleanUrl !== settings.feedUrl && settings.packUpdates) set('packUpdates', false);
@@ -209,22 +269,22 @@ function FeedSettings({ settings, set, status }: { settings: Settings; set: Prop
   };
   return (
     <details class="indented feed-settings">
-      <summary>Use another feed</summary>
+      <summary>{t.text('optionsOtherFeed')}</summary>
       <form onSubmit={save}>
-        <p class="hint">For someone who publishes their own packs. Leave both empty for the project's feed ({status.feed.defaultUrl}).</p>
-        <label for="feedUrl">Feed address</label>
+        <p class="hint">{t.text('optionsOtherFeedHint', status.feed.defaultUrl)}</p>
+        <label for="feedUrl">{t.text('optionsFeedAddress')}</label>
         <input id="feedUrl" type="url" value={url} placeholder={status.feed.defaultUrl} onInput={(e) => setUrl(e.currentTarget.value)} />
-        <label for="feedKey">The feed's public key</label>
-        <input id="feedKey" type="text" spellcheck={false} value={key} placeholder="the project's key" onInput={(e) => setKey(e.currentTarget.value)} />
+        <label for="feedKey">{t.text('optionsFeedKey')}</label>
+        <input id="feedKey" type="text" spellcheck={false} value={key} placeholder={t.text('optionsFeedKeyPlaceholder')} onInput={(e) => setKey(e.currentTarget.value)} />
         {problem && (
           <p class="field-error" role="alert">
             {problem}
           </p>
         )}
         <p>
-          <button type="submit">Save feed</button>
+          <button type="submit">{t.text('optionsSaveFeed')}</button>
         </p>
-        <p class="hint">Packs signed with another key than the project's are labelled “unofficial pack”.</p>
+        <p class="hint">{t.text('optionsOtherKeyHint', t.text('unofficialPack'))}</p>
       </form>
     </details>
   );
@@ -238,6 +298,8 @@ type ImportState =
   | { step: 'done'; info: PackInfo };
 
 function ImportPack({ client }: { client: KnowledgeClient }) {
+  const t = useMessages();
+  const dates = useDates();
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const [accepted, setAccepted] = useState(false);
   const choose = async (files: FileList | null) => {
@@ -245,28 +307,33 @@ function ImportPack({ client }: { client: KnowledgeClient }) {
     const list = [...(files ?? [])];
     const packFile = list.find((f) => !f.name.endsWith('.sig'));
     const signatureFile = list.find((f) => f.name.endsWith('.sig'));
-    if (!packFile) return setState({ step: 'error', message: 'Choose the pack file (.json), and its signature file (.sig) if you have it.' });
-    if (packFile.size > FEED_LIMITS.packBytes) return setState({ step: 'error', message: `${packFile.name} is larger than the ${FEED_LIMITS.packBytes / 1024 / 1024} MB a pack may be.` });
+    if (!packFile) return setState({ step: 'error', message: t.text('optionsChoosePackFile') });
+    if (packFile.size > FEED_LIMITS.packBytes) return setState({ step: 'error', message: t.text('optionsPackTooLarge', packFile.name, FEED_LIMITS.packBytes / 1024 / 1024) });
     setState({ step: 'reading' });
     const text = await packFile.text();
     const signature = signatureFile ? (await signatureFile.text()).trim() : null;
     const preview = await client.preview(text, signature);
-    if (!preview.ok) return setState({ step: 'error', message: `${packFile.name} cannot be used: ${preview.problems.length} problem${preview.problems.length === 1 ? '' : 's'}. Nothing was changed.`, problems: preview.problems });
+    if (!preview.ok) return setState({ step: 'error', message: t.count('optionsImportProblems', preview.problems.length, packFile.name), problems: preview.problems });
     setState({ step: 'preview', text, signature, fileName: packFile.name, preview });
   };
   const confirm = async () => {
     if (state.step !== 'preview') return;
     const reply = await client.activate(state.text, state.signature, accepted);
     if (reply.ok) setState({ step: 'done', info: reply.info });
-    else setState({ step: 'error', message: reply.message, ...(reply.problems ? { problems: reply.problems } : {}) });
+    else
+      setState({
+        step: 'error',
+        message: t.text(reply.reason === 'unconfirmed' ? 'optionsActivateUnconfirmed' : 'optionsActivateInvalid'),
+        ...(reply.problems ? { problems: reply.problems } : {}),
+      });
   };
   return (
     <div class="import">
-      <h3>Import a pack from a file</h3>
-      <label for="packFile">Pack file (.json), with its signature (.json.sig) if you have it</label>
+      <h3>{t.text('optionsImportHeading')}</h3>
+      <label for="packFile">{t.text('optionsPackFile')}</label>
       <input id="packFile" type="file" accept=".json,.sig,application/json" multiple onChange={(e) => void choose(e.currentTarget.files)} />
       <div aria-live="polite">
-        {state.step === 'reading' && <p>Checking the pack…</p>}
+        {state.step === 'reading' && <p>{t.text('optionsCheckingPack')}</p>}
         {state.step === 'error' && (
           <div class="import-problems" role="alert">
             <p>{state.message}</p>
@@ -277,46 +344,47 @@ function ImportPack({ client }: { client: KnowledgeClient }) {
                     <code>{p.path}</code>: {p.message}
                   </li>
                 ))}
-                {state.problems.length > 50 && <li>…and {state.problems.length - 50} more.</li>}
+                {state.problems.length > 50 && <li>{t.count('optionsMoreProblems', state.problems.length - 50)}</li>}
               </ul>
             )}
           </div>
         )}
         {state.step === 'done' && (
           <p class="import-done">
-            Now in use: version {state.info.version}, as of {readerDates(state.info.asOf).text}
-            {state.info.official ? '.' : ' (unofficial pack).'}
+            {state.info.official
+              ? t.text('optionsNowInUse', state.info.version, dates.day(state.info.asOf).text)
+              : t.text('optionsNowInUseUnofficial', state.info.version, dates.day(state.info.asOf).text, t.text('unofficialPack'))}
           </p>
         )}
       </div>
       {state.step === 'preview' && (
         <div class="import-preview" aria-labelledby="preview-title">
-          <h4 id="preview-title">What {state.fileName} would change</h4>
+          <h4 id="preview-title">{t.text('optionsPreviewHeading', state.fileName)}</h4>
           <DiffSummary diff={state.preview.diff} />
           {state.preview.signer === 'project' ? (
-            <p class="signature-ok">Signed with the project's key: an official pack.</p>
+            <p class="signature-ok">{t.text('optionsSignedByProject')}</p>
           ) : (
             <div class="signature-warn">
               <p>
                 {state.preview.signer === 'unsigned'
-                  ? 'This pack has no signature.'
+                  ? t.text('optionsUnsigned')
                   : state.preview.signer === 'feed-key'
-                    ? 'This pack is signed with your own feed\u2019s key, not the project\u2019s.'
-                    : `Its signature is not the project's: ${state.preview.signatureProblem ?? 'unknown key'}.`}{' '}
-                Its content was not checked by the project. It will be labelled “unofficial pack” wherever its date is shown.
+                    ? t.text('optionsSignedByFeedKey')
+                    : t.text('optionsSignedByOther', state.preview.signatureProblem ?? t.text('optionsUnknownKey'))}{' '}
+                {t.text('optionsNotChecked', t.text('unofficialPack'))}
               </p>
               <div class="choice">
                 <input type="checkbox" id="acceptUnofficial" checked={accepted} onChange={(e) => setAccepted(e.currentTarget.checked)} />
-                <label for="acceptUnofficial">I understand, use this unofficial pack</label>
+                <label for="acceptUnofficial">{t.text('optionsAcceptUnofficial')}</label>
               </div>
             </div>
           )}
           <p>
             <button type="button" class="primary" onClick={() => void confirm()} disabled={state.preview.signer !== 'project' && !accepted}>
-              Use this pack
+              {t.text('optionsUseThisPack')}
             </button>{' '}
             <button type="button" onClick={() => setState({ step: 'idle' })}>
-              Cancel
+              {t.text('optionsCancel')}
             </button>
           </p>
         </div>
@@ -326,36 +394,41 @@ function ImportPack({ client }: { client: KnowledgeClient }) {
 }
 
 function DiffSummary({ diff }: { diff: PackDiff }) {
-  const groups: [string, DiffItem[]][] = [
-    ['Added', diff.added],
-    ['Changed', diff.changed],
-    ['Removed', diff.removed],
+  const t = useMessages();
+  const dates = useDates();
+  // `change` names the group for the page's tests and styles, whatever the language.
+  const groups: { change: string; title: MessageKey; items: DiffItem[] }[] = [
+    { change: 'added', title: 'optionsDiffAdded', items: diff.added },
+    { change: 'changed', title: 'optionsDiffChanged', items: diff.changed },
+    { change: 'removed', title: 'optionsDiffRemoved', items: diff.removed },
   ];
   return (
     <>
       <p>
-        Version {diff.from.version} → {diff.to.version}. As of <DateText date={readerDates(diff.from.asOf)} /> →{' '}
-        <strong>
-          <DateText date={readerDates(diff.to.asOf)} />
-        </strong>
-        .
+        {t.parts(
+          'optionsDiffVersions',
+          diff.from.version,
+          diff.to.version,
+          <DateText date={dates.day(diff.from.asOf)} />,
+          <strong>
+            <DateText date={dates.day(diff.to.asOf)} />
+          </strong>,
+        )}
       </p>
-      {groups.every(([, items]) => items.length === 0) && <p>It has the same events, positions, people and topics as the pack in use.</p>}
-      {groups.map(([title, items]) => {
+      {groups.every(({ items }) => items.length === 0) && <p>{t.text('optionsDiffSame')}</p>}
+      {groups.map(({ change, title, items }) => {
         if (items.length === 0) return null;
         const counts = countBySection(items);
         const summary = DIFF_SECTIONS.filter((s) => counts[s] > 0)
-          .map((s) => count(counts[s], SECTION_NAMES[s]))
+          .map((s) => t.count(SECTION_NAMES[s][1], counts[s]))
           .join(', ');
         return (
-          <details key={title} class="diff-group" data-change={title.toLowerCase()}>
-            <summary>
-              {title}: {summary}
-            </summary>
+          <details key={change} class="diff-group" data-change={change}>
+            <summary>{t.text(title, summary)}</summary>
             <ul>
               {items.slice(0, 200).map((item) => (
                 <li key={`${item.section}:${item.id}`}>
-                  {item.date && <DateText date={readerDates(item.date)} />} {item.label} <span class="hint">({SECTION_NAMES[item.section][0]})</span>
+                  {item.date && <DateText date={dates.day(item.date)} />} {item.label} <span class="hint">({t.text(SECTION_NAMES[item.section][0])})</span>
                 </li>
               ))}
             </ul>

@@ -1,47 +1,65 @@
 /**
  * The options page. Every change is saved as it is made; the status line at the bottom says "Saved." or why
- * not. The page follows changes made in other tabs through `storage.onChanged`.
+ * not. The page follows changes made in other tabs through `storage.onChanged`. Its words are the reader's
+ * language's messages (src/ui/i18n.ts), as the popup's are.
  */
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Storage } from 'webextension-polyfill';
-import { PARTY_NAMES, TRACK_NAMES } from '../knowledge/pack-index';
 import { PARTY_IDS, TRACK_IDS } from '../knowledge/schema';
 import { DWELL_MS } from '../overlay/hover-machine';
 import { NEWS_SITES } from '../settings/news-sites';
+import { PARTY_MESSAGE, TRACK_MESSAGE } from '../i18n/vocabulary';
 import type { Settings, SiteChoice } from '../settings/settings';
 import { chooseSettingsArea, SettingsStore } from '../settings/store';
+import { MessagesProvider, useMessages } from '../ui/i18n';
+import { type MessageKey, type Messages } from '../i18n/messages';
 import type { KnowledgeClient } from './knowledge-client';
 import { KnowledgeSection } from './KnowledgeSection';
-import { problemNotice, SETTING_LABELS } from './problems';
+import { problemNotice, settingLabel } from './problems';
 import { toggleSelection } from './selection';
-import { SettingsSession, type SaveStatus, type SessionSnapshot } from './session';
+import { SettingsSession, type SaveFailure, type SaveStatus, type SessionSnapshot } from './session';
 import { checkNewSite, focusAfterRemoval, siteEntries, suggestedChoice } from './site-list';
 import '../ui/theme.css';
 import './options.css';
 
 export type OptionsStorage = Pick<Storage.Static, 'sync' | 'local' | 'onChanged'>;
 
-/** `knowledge`: the background's knowledge packs; without it (tests of the settings alone) that section is left out. */
-export function OptionsApp({ storage, knowledge }: { storage: OptionsStorage; knowledge?: KnowledgeClient }) {
+/**
+ * `knowledge`: the background's knowledge packs; without it (tests of the settings alone) that section is left out.
+ * `messages`: the words, the browser's in the extension; without them, those of an enclosing provider, or English.
+ */
+export function OptionsApp({ storage, knowledge, messages }: { storage: OptionsStorage; knowledge?: KnowledgeClient; messages?: Messages }) {
+  const outer = useMessages();
+  const t = messages ?? outer;
+  return (
+    <MessagesProvider value={t}>
+      <main class="options" lang={t.language}>
+        <OptionsContent storage={storage} knowledge={knowledge} />
+      </main>
+    </MessagesProvider>
+  );
+}
+
+function OptionsContent({ storage, knowledge }: { storage: OptionsStorage; knowledge?: KnowledgeClient | undefined }) {
+  const t = useMessages();
   const { session, snapshot, setupError } = useSession(storage);
-  const error = setupError ?? snapshot?.loadError ?? null;
+  const error =
+    setupError !== null ? t.text('optionsStorageUnavailable', setupError) : snapshot?.loadError != null ? t.text('optionsReadFailed', snapshot.loadError) : null;
   if (error)
     return (
-      <main class="options">
-        <h1>Negotiation Lens settings</h1>
+      <>
+        <h1>{t.text('optionsTitle')}</h1>
         <p class="load-error" role="alert">
-          {error} Close this tab and open the settings again; if this keeps happening, reinstalling the extension resets them.
+          {t.text('optionsLoadError', error)}
         </p>
-      </main>
+      </>
     );
   if (!session || !snapshot?.state)
     return (
-      <main class="options">
-        <p class="loading" role="status">
-          Loading…
-        </p>
-      </main>
+      <p class="loading" role="status">
+        {t.text('optionsLoading')}
+      </p>
     );
   return <SettingsPage session={session} snapshot={snapshot} knowledge={knowledge} />;
 }
@@ -65,7 +83,7 @@ function useSession(storage: OptionsStorage) {
         setSnapshot(current.current);
         return current.load();
       })
-      .catch((error: unknown) => setSetupError(`Could not open the settings storage: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => setSetupError(error instanceof Error ? error.message : String(error)));
     return () => {
       stopped = true;
       storage.onChanged.removeListener(onChanged);
@@ -82,18 +100,19 @@ interface PageProps {
 }
 
 function SettingsPage({ session, snapshot, knowledge }: PageProps) {
+  const t = useMessages();
   const state = snapshot.state!;
   const { settings } = state;
   const set = <K extends keyof Settings>(name: K, value: Settings[K]) => void session.set(name, value);
   return (
-    <main class="options">
-      <h1>Negotiation Lens settings</h1>
-      <p class="intro">Changes are saved as soon as you make them.</p>
+    <>
+      <h1>{t.text('optionsTitle')}</h1>
+      <p class="intro">{t.text('optionsIntro')}</p>
       {snapshot.loadProblems && <ProblemsNotice problems={snapshot.loadProblems} />}
 
       <section aria-labelledby="pause-title" class={settings.paused ? 'pause is-paused' : 'pause'}>
         <h2 id="pause-title" class="visually-hidden">
-          Pause
+          {settingLabel(t, 'paused')}
         </h2>
         <div class="choice">
           <input
@@ -104,66 +123,64 @@ function SettingsPage({ session, snapshot, knowledge }: PageProps) {
             aria-describedby="paused-hint"
             onChange={(event) => set('paused', event.currentTarget.checked)}
           />
-          <label for="paused">Pause Negotiation Lens on every site</label>
+          <label for="paused">{t.text('optionsPauseSwitch')}</label>
         </div>
         <p id="paused-hint" class="hint">
-          {settings.paused
-            ? 'Paused: nothing is marked and no cards open, whatever the settings below say. Switch this off to carry on.'
-            : 'While paused, nothing is marked and no cards open. Your settings below are kept.'}
+          {t.text(settings.paused ? 'optionsPausedHint' : 'optionsPauseHint')}
         </p>
       </section>
 
       <section aria-labelledby="where-title">
-        <h2 id="where-title">Where it works</h2>
+        <h2 id="where-title">{t.text('optionsWhereHeading')}</h2>
         <RadioGroup
-          legend={SETTING_LABELS.defaultMode}
+          legend={settingLabel(t, 'defaultMode')}
           name="defaultMode"
           value={settings.defaultMode}
           onChange={(value) => set('defaultMode', value)}
           options={[
             {
               value: 'everywhere',
-              label: 'On every site',
-              hint: 'It marks only pages about the talks; other pages are left alone.',
+              label: t.text('optionsModeEverywhere'),
+              hint: t.text('optionsModeEverywhereHint'),
             },
             {
               value: 'news-sites',
-              label: 'Only on news sites',
-              hint: 'Sites on the list below, and their subdomains.',
+              label: t.text('optionsModeNewsSites'),
+              hint: t.text('optionsModeNewsSitesHint'),
               extra: <NewsSiteList />,
             },
-            { value: 'opt-in', label: 'Only on sites I switch on', hint: 'Add sites to “Your sites” below and switch them on.' },
+            { value: 'opt-in', label: t.text('optionsModeOptIn'), hint: t.text('optionsModeOptInHint', t.text('optionsYourSites')) },
           ]}
         />
         <SiteList session={session} sites={state.sites} defaultMode={settings.defaultMode} />
       </section>
 
       <section aria-labelledby="marks-title">
-        <h2 id="marks-title">Marks on the page</h2>
+        <h2 id="marks-title">{t.text('optionsMarksHeading')}</h2>
         <RadioGroup
-          legend={SETTING_LABELS.highlightStyle}
+          legend={settingLabel(t, 'highlightStyle')}
           name="highlightStyle"
           value={settings.highlightStyle}
           onChange={(value) => set('highlightStyle', value)}
           options={[
-            { value: 'underline', label: 'Underline', sample: 'underline' },
-            { value: 'background', label: 'Background colour', sample: 'background' },
-            { value: 'none', label: 'None', hint: 'Nothing is marked; pointing at a mention still opens its card.' },
+            { value: 'underline', label: t.text('optionsStyleUnderline'), sample: 'underline' },
+            { value: 'background', label: t.text('optionsStyleBackground'), sample: 'background' },
+            { value: 'none', label: t.text('optionsStyleNone'), hint: t.text('optionsStyleNoneHint') },
           ]}
         />
         <RadioGroup
-          legend={SETTING_LABELS.markScope}
+          legend={settingLabel(t, 'markScope')}
           name="markScope"
           value={settings.markScope}
           onChange={(value) => set('markScope', value)}
           options={[
             {
               value: 'section',
-              label: 'The first mention of each in a section of the article',
-              hint: 'Calm: states and blocs such as Ukraine, Russia, the EU and NATO are marked once per article.',
+              label: t.text('optionsScopeSection'),
+              hint: t.text('optionsScopeSectionHint'),
             },
-            { value: 'paragraph', label: 'The first mention of each in a paragraph' },
-            { value: 'every', label: 'Every mention' },
+            { value: 'paragraph', label: t.text('optionsScopeParagraph') },
+            { value: 'every', label: t.text('optionsScopeEvery') },
           ]}
         />
         <div class="choice">
@@ -174,60 +191,60 @@ function SettingsPage({ session, snapshot, knowledge }: PageProps) {
             aria-describedby="wholePage-hint"
             onChange={(event) => set('wholePage', event.currentTarget.checked)}
           />
-          <label for="wholePage">{SETTING_LABELS.wholePage}</label>
+          <label for="wholePage">{settingLabel(t, 'wholePage')}</label>
         </div>
         <p id="wholePage-hint" class="hint">
-          Off: only the article is marked, not the page's navigation, headlines, bylines, datelines or related stories.
+          {t.text('optionsWholePageHint')}
         </p>
       </section>
 
       <section aria-labelledby="cards-title">
-        <h2 id="cards-title">Cards</h2>
+        <h2 id="cards-title">{t.text('optionsCardsHeading')}</h2>
         <RadioGroup
-          legend={SETTING_LABELS.cardTrigger}
+          legend={settingLabel(t, 'cardTrigger')}
           name="cardTrigger"
           value={settings.cardTrigger}
           onChange={(value) => set('cardTrigger', value)}
           options={[
             {
               value: 'hover',
-              label: 'Point at a mark',
-              hint: `The card opens when the pointer rests on a mark for ${DWELL_MS / 1000} seconds, so moving across the text opens nothing.`,
+              label: t.text('optionsTriggerHover'),
+              hint: t.count('optionsTriggerHoverHint', DWELL_MS / 1000),
             },
-            { value: 'click', label: 'Click a mark', hint: 'Pointing at a mark does nothing until you click it.' },
+            { value: 'click', label: t.text('optionsTriggerClick'), hint: t.text('optionsTriggerClickHint') },
             {
               value: 'modifier-hover',
-              label: 'Hold Alt and point at a mark',
-              hint: 'Alt is the Option key (⌥) on a Mac. Without it, pointing at a mark does nothing.',
+              label: t.text('optionsTriggerModifier'),
+              hint: t.text('optionsTriggerModifierHint'),
             },
           ]}
         />
         <RadioGroup
-          legend={SETTING_LABELS.cardTheme}
+          legend={settingLabel(t, 'cardTheme')}
           name="cardTheme"
           value={settings.cardTheme}
           onChange={(value) => set('cardTheme', value)}
           options={[
-            { value: 'page', label: 'Like the page', hint: 'Dark on a dark page, light on a light one, whatever your system’s theme.' },
-            { value: 'system', label: 'Like the system', hint: 'Light or dark as your system’s theme is set.' },
+            { value: 'page', label: t.text('optionsThemePage'), hint: t.text('optionsThemePageHint') },
+            { value: 'system', label: t.text('optionsThemeSystem'), hint: t.text('optionsThemeSystemHint') },
           ]}
         />
         <SelectionGroup
           id="tracks"
-          legend="Tracks shown in cards and the timeline"
+          legend={t.text('optionsTracksLegend')}
           all={TRACK_IDS}
-          names={TRACK_NAMES}
+          names={TRACK_MESSAGE}
           selected={settings.tracks}
-          emptyMessage="Keep at least one track checked: cards need at least one to show."
+          emptyMessage={t.text('optionsTracksEmpty')}
           onChange={(value) => set('tracks', value)}
         />
         <SelectionGroup
           id="parties"
-          legend="Parties whose positions cards show"
+          legend={t.text('optionsPartiesLegend')}
           all={PARTY_IDS}
-          names={PARTY_NAMES}
+          names={PARTY_MESSAGE}
           selected={settings.parties}
-          emptyMessage="Keep at least one party checked: cards need at least one to show."
+          emptyMessage={t.text('optionsPartiesEmpty')}
           onChange={(value) => set('parties', value)}
         />
       </section>
@@ -235,29 +252,30 @@ function SettingsPage({ session, snapshot, knowledge }: PageProps) {
       {knowledge && <KnowledgeSection client={knowledge} settings={settings} set={set} />}
 
       <StatusLine status={snapshot.status} />
-    </main>
+    </>
   );
 }
 
 function ProblemsNotice({ problems }: { problems: NonNullable<SessionSnapshot['loadProblems']> }) {
+  const t = useMessages();
   const [dismissed, setDismissed] = useState(false);
-  const notice = problemNotice(problems);
+  const notice = problemNotice(t, problems);
   if (!notice || dismissed) return null;
   return (
     <section class="notice" aria-labelledby="notice-title" role="alert">
-      <h2 id="notice-title">Some settings were reset</h2>
+      <h2 id="notice-title">{t.text('optionsResetHeading')}</h2>
       <p>{notice.summary}</p>
       <details>
-        <summary>What was wrong</summary>
+        <summary>{t.text('optionsResetWhatWasWrong')}</summary>
         <ul>
           {notice.details.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
       </details>
-      <p class="hint">Everything else was kept. You can change these settings again below.</p>
+      <p class="hint">{t.text('optionsResetKept')}</p>
       <button type="button" onClick={() => setDismissed(true)}>
-        Dismiss
+        {t.text('dismiss')}
       </button>
     </section>
   );
@@ -275,6 +293,7 @@ interface RadioOption<T extends string> {
 
 function RadioGroup<T extends string>(props: { legend: string; name: string; value: T; options: RadioOption<T>[]; onChange: (value: T) => void }) {
   const { legend, name, value, options, onChange } = props;
+  const t = useMessages();
   return (
     <fieldset>
       <legend>{legend}</legend>
@@ -297,7 +316,7 @@ function RadioGroup<T extends string>(props: { legend: string; name: string; val
                 {option.sample && (
                   <span class="sample-wrap" aria-hidden="true">
                     {' '}
-                    (<span class={`sample sample-${option.sample}`}>Zelensky</span>)
+                    (<span class={`sample sample-${option.sample}`}>{t.text('optionsSampleName')}</span>)
                   </span>
                 )}
               </label>
@@ -316,10 +335,11 @@ function RadioGroup<T extends string>(props: { legend: string; name: string; val
 }
 
 function NewsSiteList() {
+  const t = useMessages();
   const sites = [...NEWS_SITES].sort();
   return (
     <details class="news-sites">
-      <summary>Show the {sites.length} news sites</summary>
+      <summary>{t.count('optionsShowNewsSites', sites.length)}</summary>
       <ul>
         {sites.map((site) => (
           <li key={site}>{site}</li>
@@ -333,12 +353,14 @@ function SelectionGroup<T extends string>(props: {
   id: string;
   legend: string;
   all: readonly T[];
-  names: Readonly<Record<T, string>>;
+  /** The message that names each item. */
+  names: Readonly<Record<T, MessageKey>>;
   selected: readonly T[];
   emptyMessage: string;
   onChange: (value: T[]) => void;
 }) {
   const { id, legend, all, names, selected, emptyMessage, onChange } = props;
+  const t = useMessages();
   const [refusal, setRefusal] = useState<string | null>(null);
   const errorId = `${id}-error`;
   return (
@@ -363,7 +385,7 @@ function SelectionGroup<T extends string>(props: {
                 onChange(change.value);
               }}
             />
-            <label for={`${id}-${item}`}>{names[item]}</label>
+            <label for={`${id}-${item}`}>{t.text(names[item])}</label>
           </div>
         ))}
       </div>
@@ -375,6 +397,7 @@ function SelectionGroup<T extends string>(props: {
 }
 
 function SiteList({ session, sites, defaultMode }: { session: SettingsSession; sites: Record<string, SiteChoice>; defaultMode: Settings['defaultMode'] }) {
+  const t = useMessages();
   const entries = siteEntries(sites);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -394,13 +417,10 @@ function SiteList({ session, sites, defaultMode }: { session: SettingsSession; s
 
   return (
     <div class="sites">
-      <h3 id="sites-title">Your sites</h3>
-      <p class="hint">
-        Your choice for a site comes before the default above. A choice for example.com also covers its subdomains, such as news.example.com,
-        unless you add one for the subdomain.
-      </p>
+      <h3 id="sites-title">{t.text('optionsYourSites')}</h3>
+      <p class="hint">{t.text('optionsYourSitesHint')}</p>
       {entries.length === 0 ? (
-        <p class="empty">No sites yet.</p>
+        <p class="empty">{t.text('optionsNoSites')}</p>
       ) : (
         <ul class="site-list" aria-labelledby="sites-title">
           {entries.map(({ site, choice }, index) => (
@@ -409,11 +429,11 @@ function SiteList({ session, sites, defaultMode }: { session: SettingsSession; s
                 {site}
               </label>
               <select id={`site-choice-${site}`} value={choice} onChange={(event) => void session.setSite(site, event.currentTarget.value as SiteChoice)}>
-                <option value="on">On</option>
-                <option value="off">Off</option>
+                <option value="on">{t.text('optionsSiteOn')}</option>
+                <option value="off">{t.text('optionsSiteOff')}</option>
               </select>
               <button type="button" id={`site-remove-${site}`} onClick={() => remove(index)}>
-                Remove<span class="visually-hidden"> {site}</span>
+                {t.parts('optionsRemoveSite', <span class="visually-hidden">{site}</span>)}
               </button>
             </li>
           ))}
@@ -431,6 +451,7 @@ function AddSiteForm(props: {
   inputRef: { current: HTMLInputElement | null };
 }) {
   const { session, sites, defaultMode, inputRef } = props;
+  const t = useMessages();
   const [text, setText] = useState('');
   const [pickedChoice, setPickedChoice] = useState<SiteChoice | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -451,7 +472,7 @@ function AddSiteForm(props: {
   const submit = async (event: Event) => {
     event.preventDefault();
     // Read the field itself: a submit can come before the render that follows the last keystroke.
-    const check = checkNewSite(inputRef.current?.value ?? text, sites);
+    const check = checkNewSite(t, inputRef.current?.value ?? text, sites);
     if (!check.ok) {
       setError(check.message);
       inputRef.current?.focus();
@@ -464,10 +485,10 @@ function AddSiteForm(props: {
 
   return (
     <form class="add-site" aria-labelledby="add-site-title" noValidate onSubmit={(event) => void submit(event)}>
-      <h3 id="add-site-title">Add a site</h3>
+      <h3 id="add-site-title">{t.text('optionsAddSiteHeading')}</h3>
       <div class="add-site-fields">
         <div class="field grow">
-          <label for="new-site">Site or page address</label>
+          <label for="new-site">{t.text('optionsSiteAddress')}</label>
           <input
             ref={inputRef}
             id="new-site"
@@ -485,16 +506,16 @@ function AddSiteForm(props: {
           />
         </div>
         <div class="field">
-          <label for="new-site-choice">Choice</label>
+          <label for="new-site-choice">{t.text('optionsSiteChoice')}</label>
           <select id="new-site-choice" value={choice} onChange={(event) => setPickedChoice(event.currentTarget.value as SiteChoice)}>
-            <option value="on">On</option>
-            <option value="off">Off</option>
+            <option value="on">{t.text('optionsSiteOn')}</option>
+            <option value="off">{t.text('optionsSiteOff')}</option>
           </select>
         </div>
-        <button type="submit">Add site</button>
+        <button type="submit">{t.text('optionsAddSite')}</button>
       </div>
       <p id="new-site-hint" class="hint">
-        For example example.com, or paste a link to any page of the site.
+        {t.text('optionsSiteExample')}
       </p>
       <p id="new-site-error" class="field-error" role="alert">
         {error ?? ''}
@@ -503,8 +524,15 @@ function AddSiteForm(props: {
   );
 }
 
+/** A change that could not be saved, said in the reader's language around the storage area's own words. */
+function failureText(t: Messages, failure: SaveFailure): string {
+  if ('setting' in failure) return t.text('optionsSaveSettingFailed', settingLabel(t, failure.setting), failure.detail);
+  return t.text(failure.choice === null ? 'optionsForgetSiteFailed' : 'optionsSaveSiteFailed', failure.site, failure.detail);
+}
+
 function StatusLine({ status }: { status: SaveStatus }) {
-  const text = status.kind === 'saved' ? 'Saved.' : status.kind === 'error' ? status.message : '';
+  const t = useMessages();
+  const text = status.kind === 'saved' ? t.text('optionsSaved') : status.kind === 'error' ? failureText(t, status.failure) : '';
   // A new element for each message, so screen readers announce a second "Saved." too.
   return (
     <div class={status.kind === 'error' ? 'status status-error' : 'status'} role="status">

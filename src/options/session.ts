@@ -14,12 +14,21 @@ export interface StoredState {
   sites: Record<string, SiteChoice>;
 }
 
-export type SaveStatus = { kind: 'idle' } | { kind: 'saved'; count: number } | { kind: 'error'; message: string; count: number };
+/** One change to save: a setting, or a site's choice (null: the site is taken off the list). */
+export type SettingsChange = { setting: keyof Settings } | { site: string; choice: SiteChoice | null };
+
+/**
+ * A change that could not be saved, as data, so the page says it in the reader's language. `detail` is the
+ * storage area's own words (e.g. "QUOTA_BYTES quota exceeded"), shown as they are.
+ */
+export type SaveFailure = SettingsChange & { detail: string };
+
+export type SaveStatus = { kind: 'idle' } | { kind: 'saved'; count: number } | { kind: 'error'; failure: SaveFailure; count: number };
 
 export interface SessionSnapshot {
   /** null until the first read is done. */
   state: StoredState | null;
-  /** Why the first read failed, if it did. */
+  /** Why the first read failed, if it did: the storage area's own words. */
   loadError: string | null;
   /** What the first read found wrong (and repaired); later reads never add to it. */
   loadProblems: Pick<ReadResult, 'problems' | 'invalidKeys'> | null;
@@ -58,7 +67,7 @@ export class SettingsSession {
       });
       if (this.changedWhileLoading) await this.refresh();
     } catch (error) {
-      this.update({ loadError: `Could not read your settings: ${messageOf(error)}` });
+      this.update({ loadError: messageOf(error) });
     }
   }
 
@@ -71,7 +80,7 @@ export class SettingsSession {
   async set<K extends keyof Settings>(name: K, value: Settings[K]): Promise<boolean> {
     const state = this.snapshot.state;
     if (!state) return false;
-    return this.save({ ...state, settings: { ...state.settings, [name]: value } }, () => this.store.set(name, value));
+    return this.save({ ...state, settings: { ...state.settings, [name]: value } }, () => this.store.set(name, value), { setting: name });
   }
 
   /** Sets a site's choice; null removes the site from the list. */
@@ -81,10 +90,10 @@ export class SettingsSession {
     const sites = { ...state.sites };
     if (choice === null) delete sites[site];
     else sites[site] = choice;
-    return this.save({ ...state, sites }, () => this.store.setSite(site, choice));
+    return this.save({ ...state, sites }, () => this.store.setSite(site, choice), { site, choice });
   }
 
-  private async save(optimistic: StoredState, write: () => Promise<void>): Promise<boolean> {
+  private async save(optimistic: StoredState, write: () => Promise<void>, change: SettingsChange): Promise<boolean> {
     this.edits++;
     this.pendingSaves++;
     this.update({ state: optimistic });
@@ -94,8 +103,8 @@ export class SettingsSession {
       saved = true;
       this.update({ status: { kind: 'saved', count: ++this.statusCount } });
     } catch (error) {
-      const message = error instanceof SettingsSaveError ? error.message : `Could not save the change: ${messageOf(error)}`;
-      this.update({ status: { kind: 'error', message, count: ++this.statusCount } });
+      const detail = messageOf(error instanceof SettingsSaveError && error.cause !== undefined ? error.cause : error);
+      this.update({ status: { kind: 'error', failure: { ...change, detail }, count: ++this.statusCount } });
     } finally {
       this.pendingSaves--;
     }

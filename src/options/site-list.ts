@@ -4,6 +4,7 @@
  */
 import type { Settings, SiteChoice } from '../settings/settings';
 import { normalizeSiteInput } from '../settings/site-policy';
+import type { Messages } from '../i18n/messages';
 
 export interface SiteEntry {
   site: string;
@@ -19,18 +20,13 @@ export function siteEntries(sites: Readonly<Record<string, SiteChoice>>): SiteEn
 
 export type NewSiteCheck = { ok: true; site: string } | { ok: false; message: string };
 
-/** Whether `input` names a site that can be added to the list, and its key if so. */
-export function checkNewSite(input: string, sites: Readonly<Record<string, SiteChoice>>): NewSiteCheck {
-  if (!input.trim()) return { ok: false, message: 'Type a site, such as example.com, or paste the address of one of its pages.' };
+/** Whether `input` names a site that can be added to the list, and its key if so; if not, why, in `t`'s words. */
+export function checkNewSite(t: Messages, input: string, sites: Readonly<Record<string, SiteChoice>>): NewSiteCheck {
+  if (!input.trim()) return { ok: false, message: t.text('optionsSiteEmpty') };
   const site = normalizeSiteInput(input);
-  if (site === null)
-    return {
-      ok: false,
-      message: `“${shorten(input.trim())}” is not a web site address. Type a site such as example.com, or paste the address of one of its pages (http or https).`,
-    };
+  if (site === null) return { ok: false, message: t.text('optionsSiteInvalid', shorten(input.trim())) };
   const existing = sites[site];
-  if (existing)
-    return { ok: false, message: `${site} is already in the list, switched ${existing}. Change its choice in the list above.` };
+  if (existing) return { ok: false, message: t.text(existing === 'on' ? 'optionsSiteExistsOn' : 'optionsSiteExistsOff', site) };
   return { ok: true, site };
 }
 

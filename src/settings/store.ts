@@ -19,7 +19,10 @@ import {
 
 export type StorageArea = Pick<Storage.StorageArea, 'get' | 'set' | 'remove'>;
 
-/** Raised when a change could not be saved (a full or failing storage area); its message is shown to the user. */
+/**
+ * Raised when a change could not be saved (a full or failing storage area). Its message says it in English; its
+ * cause is the storage area's own error, for pages that say it in the reader's language.
+ */
 export class SettingsSaveError extends Error {
   override name = 'SettingsSaveError';
 }
@@ -83,7 +86,7 @@ export class SettingsStore {
       try {
         await this.area.remove(key);
       } catch (error) {
-        throw new SettingsSaveError(`Could not forget the choice for ${site}: ${(error as Error).message}`);
+        throw new SettingsSaveError(`Could not forget the choice for ${site}: ${(error as Error).message}`, { cause: error });
       }
       return;
     }
@@ -94,7 +97,7 @@ export class SettingsStore {
     try {
       await this.area.set(items);
     } catch (error) {
-      throw new SettingsSaveError(`Could not save ${what}: ${(error as Error).message}. Your other settings are unchanged.`);
+      throw new SettingsSaveError(`Could not save ${what}: ${(error as Error).message}. Your other settings are unchanged.`, { cause: error });
     }
   }
 }

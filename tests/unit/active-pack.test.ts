@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActivePackStore, compareVersions, PACK_KEYS, readActivePack, type ActivePackDeps } from '../../src/knowledge/active-pack';
+import { ActivePackStore, compareVersions, PACK_KEYS, readActivePack, type ActivePackDeps, type PackNotice } from '../../src/knowledge/active-pack';
 import { diffPacks } from '../../src/knowledge/pack-diff';
 import type { Pack } from '../../src/knowledge/schema';
 import { validatePackText } from '../../src/knowledge/validate';
@@ -61,7 +61,14 @@ describe('the active pack', () => {
     area.data.set(PACK_KEYS.active, { ...stored, text: stored.text.replace('Mini test pack', 'Mini test pick') });
     const active = await storeWith(area).store.current();
     expect(active.info.version).toBe('1.1.0');
-    expect(String(area.data.get(PACK_KEYS.notice))).toMatch(/version 1\.2\.0\) could not be read: its stored text no longer matches its checksum\. The previous pack \(version 1\.1\.0/);
+    const notice = area.data.get(PACK_KEYS.notice) as PackNotice;
+    expect(notice.message).toMatch(/version 1\.2\.0\) could not be read: its stored text no longer matches its checksum\. The previous pack \(version 1\.1\.0/);
+    // The same as data, for the options page to say in the reader's language.
+    expect(notice.unreadable).toEqual({
+      version: '1.2.0',
+      problem: 'its stored text no longer matches its checksum',
+      instead: { kind: 'previous', version: '1.1.0', asOf: active.info.asOf },
+    });
   });
 
   it('falls back to the bundled pack when nothing stored can be read', async () => {
@@ -69,7 +76,9 @@ describe('the active pack', () => {
     const active = await storeWith(area).store.current();
     expect(active.info.origin).toBe('bundled');
     expect(area.data.has(PACK_KEYS.active)).toBe(false);
-    expect(String(area.data.get(PACK_KEYS.notice))).toMatch(/could not be read: its stored record is incomplete\. The pack that comes with the extension \(as of 2025-02-18\) is in use/);
+    const notice = area.data.get(PACK_KEYS.notice) as PackNotice;
+    expect(notice.message).toMatch(/could not be read: its stored record is incomplete\. The pack that comes with the extension \(as of 2025-02-18\) is in use/);
+    expect(notice.unreadable).toEqual({ version: null, problem: 'its stored record is incomplete', instead: { kind: 'bundled', asOf: '2025-02-18' } });
   });
 
   it('validates a stored pack again after an extension update, and falls back if the new version rejects it', async () => {
@@ -83,7 +92,7 @@ describe('the active pack', () => {
     const active = await new ActivePackStore(deps).current();
     expect(validations).toBe(1);
     expect(active.info.origin).toBe('bundled');
-    expect(String(area.data.get(PACK_KEYS.notice))).toMatch(/cannot read it \(\$\.format: must be 3\)/);
+    expect((area.data.get(PACK_KEYS.notice) as PackNotice).message).toMatch(/cannot read it \(\$\.format: must be 3\)/);
   });
 
   it('lets a newer bundled pack (an extension update) take over from an older stored one', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KnowledgeService, UPDATE_STATUS_KEY, type KnowledgeDeps } from '../../src/background/knowledge-service';
-import { ActivePackStore } from '../../src/knowledge/active-pack';
+import { ActivePackStore, PACK_KEYS } from '../../src/knowledge/active-pack';
 import { validatePackText } from '../../src/knowledge/validate';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { signBytes } from '../../scripts/lib/pack-keys';
@@ -75,7 +75,7 @@ describe('importing a pack', () => {
     const text = packText('1.1.0');
     const foreign = signBytes(encode(text), other.privatePem);
     expect((await knowledge.preview(text, foreign)) as unknown).toMatchObject({ signer: 'unknown-key', signatureProblem: /not made with the project's key/ });
-    expect(await knowledge.activateImport(text, foreign, false)).toMatchObject({ ok: false, message: /unofficial/ });
+    expect(await knowledge.activateImport(text, foreign, false)).toMatchObject({ ok: false, reason: 'unconfirmed', message: /unofficial/ });
     expect((await store.current()).info.origin).toBe('bundled');
     expect(await knowledge.activateImport(text, null, true)).toMatchObject({ ok: true, info: { official: false, origin: 'import' } });
   });
@@ -91,20 +91,25 @@ describe('checking the feed', () => {
   it('activates a newer signed pack and records the result', async () => {
     const { knowledge, store, area } = service({ routes: routes(packText('1.1.0')) });
     const status = await knowledge.checkNow();
-    expect(status).toMatchObject({ outcome: 'updated', message: /Updated to version 1\.1\.0/ });
+    expect(status).toMatchObject({ outcome: 'updated', message: /Updated to version 1\.1\.0/, finding: { kind: 'updated', version: '1.1.0', asOf: '2025-02-18' } });
     expect((await store.current()).info).toMatchObject({ version: '1.1.0', origin: 'feed', official: true });
     expect(area.data.get(UPDATE_STATUS_KEY)).toEqual(status);
   });
 
   it('makes no request when the browser does not allow the feed origin', async () => {
     const { knowledge, requests } = service({ routes: routes(packText('1.1.0')), reachable: false });
-    expect(await knowledge.checkNow()).toMatchObject({ outcome: 'no-permission' });
+    expect(await knowledge.checkNow()).toMatchObject({ outcome: 'no-permission', finding: { kind: 'no-permission', origin: 'https://feed.example' } });
     expect(requests).toEqual([]);
   });
 
   it('keeps the pack in use when the feed pack is signed by another key', async () => {
     const { knowledge, store } = service({ routes: routes(packText('1.1.0'), other.privatePem) });
-    expect(await knowledge.checkNow()).toMatchObject({ outcome: 'refused', reason: 'signature', message: /The pack in use was kept/ });
+    expect(await knowledge.checkNow()).toMatchObject({
+      outcome: 'refused',
+      reason: 'signature',
+      message: /The pack in use was kept/,
+      finding: { kind: 'feed-refused', detail: expect.stringMatching(/signature does not match/) },
+    });
     expect((await store.current()).info.origin).toBe('bundled');
   });
 
@@ -117,7 +122,7 @@ describe('checking the feed', () => {
   it('refuses a signed pack that fails validation, and keeps the pack in use', async () => {
     const broken = packText('1.1.0').replace('"2025-02-18"', '"2025-02-31"');
     const { knowledge, store } = service({ routes: routes(broken) });
-    expect(await knowledge.checkNow()).toMatchObject({ outcome: 'refused', reason: 'invalid', message: /problem/ });
+    expect(await knowledge.checkNow()).toMatchObject({ outcome: 'refused', reason: 'invalid', message: /problem/, finding: { kind: 'invalid', problems: 1, first: expect.stringMatching(/^\$\.meta\.asOf: /) } });
     expect((await store.current()).info.origin).toBe('bundled');
   });
 
@@ -126,12 +131,25 @@ describe('checking the feed', () => {
     const manifest = JSON.parse(files[FEED]!);
     manifest.pack.version = '1.1.0';
     const { knowledge } = service({ routes: { ...files, [FEED]: JSON.stringify(manifest) } });
-    expect(await knowledge.checkNow()).toMatchObject({ outcome: 'refused', reason: 'downgrade' });
+    expect(await knowledge.checkNow()).toMatchObject({ outcome: 'refused', reason: 'downgrade', finding: { kind: 'not-newer', version: '1.0.0' } });
   });
 
   it('says when it is up to date, after one request', async () => {
     const { knowledge, requests } = service({ routes: routes(packText('1.0.0')) });
-    expect(await knowledge.checkNow()).toMatchObject({ outcome: 'up-to-date' });
+    expect(await knowledge.checkNow()).toMatchObject({ outcome: 'up-to-date', finding: { kind: 'up-to-date', version: '1.0.0' } });
     expect(requests).toEqual([FEED]);
+  });
+});
+
+describe('the notice about a pack that could not be read', () => {
+  it('comes with its data; a notice an earlier version stored as a sentence still shows', async () => {
+    const { knowledge, area } = service();
+    const unreadable = { version: '1.2.0', problem: 'its stored text is not JSON', instead: { kind: 'bundled' as const, asOf: '2025-02-18' } };
+    await area.set({ [PACK_KEYS.notice]: { message: 'The knowledge pack in use (version 1.2.0) could not be read: …', unreadable } });
+    expect((await knowledge.status()).notice).toEqual({ message: 'The knowledge pack in use (version 1.2.0) could not be read: …', unreadable });
+    await area.set({ [PACK_KEYS.notice]: 'The knowledge pack in use (a stored pack) could not be read: …' });
+    expect((await knowledge.status()).notice).toEqual({ message: 'The knowledge pack in use (a stored pack) could not be read: …' });
+    await knowledge.dismissNotice();
+    expect((await knowledge.status()).notice).toBeNull();
   });
 });

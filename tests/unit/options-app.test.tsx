@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp, type OptionsStorage } from '../../src/options/OptionsApp';
 import { waitFor } from '../helpers/wait';
@@ -23,6 +23,7 @@ describe('OptionsApp', () => {
   afterEach(() => {
     render(null, container);
     container.remove();
+    vi.restoreAllMocks();
   });
 
   it('labels every control', async () => {
@@ -79,6 +80,14 @@ describe('OptionsApp', () => {
     byId<HTMLButtonElement>('site-remove-example.org')!.click();
     await waitFor(() => container.textContent?.includes('No sites yet.'), 'the empty list');
     expect(await fakeBrowser.storage.sync.get('site:example.org')).toEqual({});
+  });
+
+  it('says which change could not be saved, with the storage\'s own words', async () => {
+    await mount();
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    byId<HTMLInputElement>('paused')!.click();
+    await waitFor(() => container.querySelector('.status-error'), 'the status line');
+    expect(status()).toBe('Could not save the setting “Pause”: QUOTA_BYTES quota exceeded. Your other settings are unchanged.');
   });
 
   it('follows changes made in another tab', async () => {

@@ -4,6 +4,7 @@ import { problemNotice } from '../../src/options/problems';
 import { toggleSelection } from '../../src/options/selection';
 import { checkNewSite, focusAfterRemoval, siteEntries, suggestedChoice } from '../../src/options/site-list';
 import { readSettings } from '../../src/settings/settings';
+import { ENGLISH } from '../../src/i18n/messages';
 
 describe('the site list', () => {
   it('lists sites alphabetically with their choices', () => {
@@ -16,26 +17,26 @@ describe('the site list', () => {
   });
 
   it('normalises what the user types into the site key', () => {
-    expect(checkNewSite('  https://www.BBC.co.uk/news/world?x=1 ', {})).toEqual({ ok: true, site: 'bbc.co.uk' });
-    expect(checkNewSite('Reuters.com', {})).toEqual({ ok: true, site: 'reuters.com' });
-    expect(checkNewSite('127.0.0.1', {})).toEqual({ ok: true, site: '127.0.0.1' });
-    expect(checkNewSite('http://127.0.0.1:8080/page', {})).toEqual({ ok: true, site: '127.0.0.1' });
-    expect(checkNewSite('localhost', {})).toEqual({ ok: true, site: 'localhost' });
-    expect(checkNewSite('bücher.de', {})).toEqual({ ok: true, site: 'xn--bcher-kva.de' });
+    expect(checkNewSite(ENGLISH, '  https://www.BBC.co.uk/news/world?x=1 ', {})).toEqual({ ok: true, site: 'bbc.co.uk' });
+    expect(checkNewSite(ENGLISH, 'Reuters.com', {})).toEqual({ ok: true, site: 'reuters.com' });
+    expect(checkNewSite(ENGLISH, '127.0.0.1', {})).toEqual({ ok: true, site: '127.0.0.1' });
+    expect(checkNewSite(ENGLISH, 'http://127.0.0.1:8080/page', {})).toEqual({ ok: true, site: '127.0.0.1' });
+    expect(checkNewSite(ENGLISH, 'localhost', {})).toEqual({ ok: true, site: 'localhost' });
+    expect(checkNewSite(ENGLISH, 'bücher.de', {})).toEqual({ ok: true, site: 'xn--bcher-kva.de' });
   });
 
   it('refuses empty input and what is not a web site, saying what to type instead', () => {
-    const empty = checkNewSite('   ', {});
+    const empty = checkNewSite(ENGLISH, '   ', {});
     expect(empty).toEqual({ ok: false, message: expect.stringMatching(/^Type a site, such as example\.com/) });
     for (const input of ['not a site', 'file:///home/me/page.html', 'chrome://extensions', 'http://', 'ftp://example.com', 'a b.com']) {
-      const result = checkNewSite(input, {});
+      const result = checkNewSite(ENGLISH, input, {});
       expect(result.ok, input).toBe(false);
       if (!result.ok) expect(result.message).toContain('is not a web site address');
     }
   });
 
   it('refuses a site that is already in the list and names its choice', () => {
-    expect(checkNewSite('https://reuters.com/world', { 'reuters.com': 'off' })).toEqual({
+    expect(checkNewSite(ENGLISH, 'https://reuters.com/world', { 'reuters.com': 'off' })).toEqual({
       ok: false,
       message: 'reuters.com is already in the list, switched off. Change its choice in the list above.',
     });
@@ -72,11 +73,11 @@ describe('tracks and parties: at least one stays checked', () => {
 
 describe('the notice about settings that could not be read', () => {
   it('is absent when all was well', () => {
-    expect(problemNotice(readSettings({ 'pref:paused': true }))).toBeNull();
+    expect(problemNotice(ENGLISH, readSettings({ 'pref:paused': true }))).toBeNull();
   });
 
   it('names each reset key, with what the page calls it', () => {
-    const notice = problemNotice(readSettings({ 'settings-version': 2, 'pref:highlightStyle': 42, 'pref:markScope': 'every', 'site:bbc.com': 7 }));
+    const notice = problemNotice(ENGLISH, readSettings({ 'settings-version': 2, 'pref:highlightStyle': 42, 'pref:markScope': 'every', 'site:bbc.com': 7 }));
     expect(notice?.summary).toBe(
       'Some stored settings could not be read and were reset to their defaults: How mentions are marked (pref:highlightStyle); ' +
         'the choice for bbc.com (site:bbc.com), which now follows the default.',
@@ -86,7 +87,7 @@ describe('the notice about settings that could not be read', () => {
   });
 
   it('still explains problems that reset no key (a newer stored version)', () => {
-    const notice = problemNotice(readSettings({ 'settings-version': 99, 'pref:paused': true }));
+    const notice = problemNotice(ENGLISH, readSettings({ 'settings-version': 99, 'pref:paused': true }));
     expect(notice?.keys).toEqual([]);
     expect(notice?.summary).toMatch(/everything this version understands was kept/);
     expect(notice?.details[0]).toMatch(/newer version/);

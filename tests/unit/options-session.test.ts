@@ -77,10 +77,8 @@ describe('SettingsSession', () => {
     expect(session.current.state?.settings.paused).toBe(true);
     await gated.release();
     expect(await saving).toBe(false);
-    expect(session.current.status).toMatchObject({
-      kind: 'error',
-      message: 'Could not save the setting "paused": QUOTA_BYTES quota exceeded. Your other settings are unchanged.',
-    });
+    // The page words it: here the change and the storage's own words, without the store's English around them.
+    expect(session.current.status).toEqual({ kind: 'error', failure: { setting: 'paused', detail: 'QUOTA_BYTES quota exceeded' }, count: 1 });
     expect(session.current.state?.settings.paused).toBe(false);
   });
 
@@ -133,6 +131,6 @@ describe('SettingsSession', () => {
     const session = new SettingsSession(new SettingsStore(broken));
     await session.load();
     expect(session.current.state).toBeNull();
-    expect(session.current.loadError).toBe('Could not read your settings: storage is gone');
+    expect(session.current.loadError).toBe('storage is gone');
   });
 });
