@@ -2,7 +2,8 @@
  * The one table of characters that stand for others in names: what a page may write where an alias has "'", "-"
  * or " ", and the invisible characters that may sit inside a word.
  *
- * Normalisation (normalize.ts, also used by the pack checker) and the compiled expression (compile.ts) both read
+ * Normalisation (normalize.ts, also used by the pack checker), the compiled expression (compile.ts) and the text
+ * it is run over (find-mentions.ts, which folds the other spaces into " ") all read
  * it. When each kept its own list they drifted apart, and text that normalised to an alias was never found.
  * Each entry is the body of a regular-expression character class, so that both can use it as it is (it ships in
  * the content script, where every byte counts); tests list the characters it holds and try each one.

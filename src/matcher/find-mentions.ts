@@ -3,6 +3,7 @@
  */
 import type { CompiledMatcher } from './compile';
 import { caseRuleAllows } from './compile';
+import { SPACE_VARIANTS } from './characters';
 import { aliasKey, INVISIBLE_CHARS } from './normalize';
 
 export interface Mention {
@@ -15,6 +16,8 @@ export interface Mention {
 }
 
 const HAS_INVISIBLE = new RegExp(INVISIBLE_CHARS.source);
+/** Every other space, folded into " " before matching: one character for one, so offsets stay as they are. */
+const OTHER_SPACES = new RegExp(`[${SPACE_VARIANTS}]`, 'g');
 const INVISIBLE_CHAR = new RegExp(`^${INVISIBLE_CHARS.source}$`);
 
 /**
@@ -65,7 +68,7 @@ export function findMentions(matcher: CompiledMatcher, text: string, into: Menti
   // Lower-casing keeps offsets except for a few characters (like "İ"); then match the text itself, case-insensitively.
   const sameLength = lower.length === text.length;
   const regex = sameLength ? matcher.regex : matcher.caseInsensitive();
-  const subject = sameLength ? lower : text;
+  const subject = (sameLength ? lower : text).replace(OTHER_SPACES, ' ');
   regex.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = regex.exec(subject)) !== null) {

@@ -48,6 +48,12 @@ describe('the character table, through the matcher', () => {
     expect(aliasKey(`Vladimir${ch}${ch}Putin`)).toBe('vladimir putin');
   });
 
+  it('a run of mixed spaces is one space, also in text whose lower case has another length', () => {
+    expect(found('Vladimir \u00a0\n\u2009Putin said.')).toEqual([['Vladimir \u00a0\n\u2009Putin', 2]]);
+    // "İ" lower-cases to two characters: the text is matched as written, case-insensitively, its spaces folded too.
+    expect(found('İzmir: Vladimir\u00a0\u00a0Putin said.')).toEqual([['Vladimir\u00a0\u00a0Putin', 2]]);
+  });
+
   it.each(each(charactersOf('', INVISIBLES)))('%s is invisible inside a word', (_name, ch) => {
     const text = `Zelen${ch}sky said.`;
     expect(found(text)).toEqual([[`Zelen${ch}sky`, 3]]);
