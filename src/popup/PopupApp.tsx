@@ -12,7 +12,7 @@ import type { Settings } from '../settings/settings';
 import type { ShowDate } from '../cards/dates';
 import { DateText } from '../ui/facts';
 import { MessagesProvider, useMessages } from '../ui/i18n';
-import { type Messages } from '../i18n/messages';
+import type { Messages } from '../i18n/messages';
 import { DetailView } from './DetailView';
 import { PageView } from './PageView';
 import { createSearch } from './search';
@@ -24,6 +24,13 @@ import { Tabs, type Tab } from './Tabs';
 import { DEFAULT_TIMELINE_FILTER, newSince, type TimelineFilter } from './timeline';
 import { TimelineView } from './TimelineView';
 import { WhatsNew } from './WhatsNew';
+
+/**
+ * After the reader switches the site or the pause, the page is asked again after this long, then after twice as long
+ * each time, until its answer shows the change or the wait passes the last one (3.2 s).
+ */
+const PAGE_ANSWER_FIRST_WAIT_MS = 100;
+const PAGE_ANSWER_LAST_WAIT_MS = 3200;
 
 export interface PopupDeps {
   pack: Pack;
@@ -127,11 +134,11 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
       setReport(nextReport);
       setSettings(read.settings);
     }
-    return read;
+    return { read, report: nextReport };
   };
 
   useEffect(() => {
-    void refresh().then((read) => {
+    void refresh().then(({ read }) => {
       if (read.problems.length) setNotice(t.text('settingsWereReset', read.problems.join('; ')));
     });
     void deps.loadSeenEvents().then((seen) => {
@@ -168,13 +175,25 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
     if (topic) openDetail(topic, returnTo);
   };
 
-  const act = async (action: () => Promise<void>) => {
+  /**
+   * After the reader's own switch, ask the page again until its answer shows the change. The page applies it once it
+   * has heard from the background, which on a busy machine takes longer than any fixed wait; a read taken before
+   * that would leave "This page" describing the page as it was. A newer switch takes over from an older one.
+   */
+  const actions = useRef(0);
+  const act = async (action: () => Promise<void>, shows: (report: PageReport | null) => boolean) => {
     reads.current++;
+    const mine = ++actions.current;
     try {
       setError(null);
       await action();
     } catch (e) {
       setError((e as Error).message);
+      return;
+    }
+    for (let wait = PAGE_ANSWER_FIRST_WAIT_MS; wait <= PAGE_ANSWER_LAST_WAIT_MS && mine === actions.current; wait *= 2) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      if (mine !== actions.current || shows((await refresh()).report)) return;
     }
   };
 
@@ -196,7 +215,9 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
             {deps.packInfo.official ? null : <span class="unofficial"> · {t.text('unofficialPack')}</span>}
           </span>
         </div>
-        <SiteControls report={report} settings={settings} onSite={(site, on) => act(() => deps.setSite(site, on))} onPause={(paused) => act(() => deps.setPaused(paused))} />
+        <SiteControls report={report} settings={settings} onSite={(site, on) => act(() => deps.setSite(site, on), (r) => (on ? r?.state !== 'off' : r?.state === 'off'))}
+          onPause={(paused) => act(() => deps.setPaused(paused), (r) => (paused ? r?.state === 'off' : !(r?.state === 'off' && r.reason === 'paused')))}
+        />
         {deps.staleNotice ? (
           <p class="stale" data-testid="stale-notice">
             {t.parts('staleNotice', <DateText date={deps.showDate(deps.packInfo.asOf)} />)}{' '}

@@ -599,6 +599,31 @@ describe('PopupApp', () => {
     expect(pause().checked).toBe(true);
   });
 
+  it('asks the page again after the reader switches the site off, until the page shows it is off', async () => {
+    // A busy page applies the change late: its first two answers after the switch still say "on".
+    let stored: 'on' | 'off' = 'on';
+    let lateAnswers = 2;
+    let asked = 0;
+    const on: PageReport = { state: 'on', site: 'example.com', mentions: [] };
+    const off: PageReport = { state: 'off', site: 'example.com', reason: 'site-choice' };
+    await mount(on, null, {
+      getPageReport: async () => {
+        asked++;
+        if (stored === 'on') return on;
+        return lateAnswers-- > 0 ? on : off;
+      },
+      setSite: async (_site, value) => void (stored = value ? 'on' : 'off'),
+    });
+    const siteSwitch = () => container.querySelector<HTMLInputElement>('.controls input')!;
+    expect(siteSwitch().checked).toBe(true);
+    const before = asked;
+    siteSwitch().click();
+    tab('This page').click();
+    await waitFor(() => container.textContent?.includes('is off on') || null, '"This page" to say the site is off', 5000);
+    expect(asked - before).toBe(3);
+    expect(siteSwitch().checked).toBe(false);
+  });
+
   it('says plainly when the knowledge is old, with a way to the update settings', async () => {
     let opened = 0;
     await mount(null, null, { staleNotice: 'This knowledge is as of 6 January 2026; later developments are not included.', openKnowledgeSettings: () => void opened++ });
