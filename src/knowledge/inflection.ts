@@ -62,6 +62,7 @@ export const INFLECTION_RULES: Readonly<Partial<Record<Language, Readonly<Record
     // Дмитро, Марко, Петро.
     'o-masculine': rule('о', 'Дмитро → Дмитра', ['а'], ['у', 'ові'], ['а'], ['ом'], ['і', 'ові']),
     'feminine-a': rule('а', 'Україна → України', ['и'], ['і'], ['у'], ['ою'], ['і']),
+    // After a vowel (Росія, Італія, комісія); after a consonant the ending is -і (стеля → стелі), written as forms.
     'feminine-ia': rule('я', 'Росія → Росії', ['ї'], ['ї'], ['ю'], ['єю'], ['ї']),
     'neuter-ia': rule('я', "перемир'я → перемир'ям", ['я'], ['ю'], ['я'], ['ям'], ['ї']),
     'plural-ii': rule('ї', 'санкції → санкцій', ['й'], ['ям'], ['ї'], ['ями'], ['ях']),
@@ -102,6 +103,7 @@ export const INFLECTION_RULES: Readonly<Partial<Record<Language, Readonly<Record
     // Things, not people: the accusative is the nominative (мирный план, теневой флот).
     'hard-masculine-inanimate': rule('', 'план → плана', ['а'], ['у'], [''], ['ом'], ['е']),
     'adjective-masculine-inanimate': rule('ый', 'мирный → мирного', ['ого'], ['ому'], ['ый'], ['ым'], ['ом']),
+    // -ой and -ое after a stem not in -к, -г, -х (those take -им: морским, другим): теневой, военное.
     'adjective-oi-inanimate': rule('ой', 'теневой → теневого', ['ого'], ['ому'], ['ой'], ['ым'], ['ом']),
     'adjective-ii-inanimate': rule('ий', 'Лондонский → Лондонского', ['ого'], ['ому'], ['ий'], ['им'], ['ом']),
     'adjective-neuter': rule('ое', 'военное → военного', ['ого'], ['ому'], ['ое'], ['ым'], ['ом']),
