@@ -62,9 +62,26 @@ export const INFLECTION_RULES: Readonly<Partial<Record<Language, Readonly<Record
     // Дмитро, Марко, Петро.
     'o-masculine': rule('о', 'Дмитро → Дмитра', ['а'], ['у', 'ові'], ['а'], ['ом'], ['і', 'ові']),
     'feminine-a': rule('а', 'Україна → України', ['и'], ['і'], ['у'], ['ою'], ['і']),
+    // After a vowel (Росія, Італія, комісія); after a consonant the ending is -і (стеля → стелі), written as forms.
     'feminine-ia': rule('я', 'Росія → Росії', ['ї'], ['ї'], ['ю'], ['єю'], ['ї']),
     'neuter-ia': rule('я', "перемир'я → перемир'ям", ['я'], ['ю'], ['я'], ['ям'], ['ї']),
     'plural-ii': rule('ї', 'санкції → санкцій', ['й'], ['ям'], ['ї'], ['ями'], ['ях']),
+    // Stems in -к, -г, -х (locative -у, never -і): Туск, Єрмак, Фрідріх, Донецьк.
+    'velar-masculine': rule('', 'Туск → Тускові', ['а'], ['у', 'ові'], ['а'], ['ом'], ['у', 'ові']),
+    // Stems in -ь: Шмигаль, Еммануель.
+    'soft-masculine': rule('ь', 'Шмигаль → Шмигаля', ['я'], ['ю', 'еві'], ['я'], ['ем'], ['і', 'еві']),
+    // Things, not people: the accusative is the nominative (мирний план, воєнний стан), the genitive of a noun -у.
+    'adjective-masculine-inanimate': rule('ий', 'мирний → мирного', ['ого'], ['ому'], ['ий'], ['им'], ['ому', 'ім']),
+    'hard-masculine-inanimate': rule('', 'план → плану', ['у'], ['у', 'ові'], [''], ['ом'], ['і', 'у']),
+    // Adjectives, and feminine surnames that decline like them: Саудівська, Захарова, Стефанішина.
+    'adjective-feminine': rule('а', 'Захарова → Захарової', ['ої'], ['ій'], ['у'], ['ою'], ['ій']),
+    // Nouns in -га and -ка change the consonant before -і: Сибіга → Сибізі, Ольга → Ользі, сварка → сварці.
+    'feminine-ga': rule('га', 'Сибіга → Сибізі', ['ги'], ['зі'], ['гу'], ['гою'], ['зі']),
+    'feminine-ka': rule('ка', 'сварка → сварці', ['ки'], ['ці'], ['ку'], ['кою'], ['ці']),
+    'adjective-neuter': rule('е', 'енергетичне → енергетичного', ['ого'], ['ому'], ['е'], ['им'], ['ому', 'ім']),
+    // Plurals in -и (переговори, вибори, Емірати) and plural adjectives (окуповані, Об'єднані).
+    'plural-y': rule('и', 'переговори → переговорів', ['ів'], ['ам'], ['и'], ['ами'], ['ах']),
+    'adjective-plural': rule('і', 'окуповані → окупованих', ['их'], ['им'], ['і'], ['ими'], ['их']),
   },
   ru: {
     'adjective-masculine': rule('ий', 'Зеленский → Зеленского', ['ого'], ['ому'], ['ого'], ['им'], ['ом']),
@@ -79,6 +96,25 @@ export const INFLECTION_RULES: Readonly<Partial<Record<Language, Readonly<Record
     'feminine-ia': rule('я', 'Россия → России', ['и'], ['и'], ['ю'], ['ей'], ['и']),
     'neuter-ie': rule('е', 'перемирие → перемирия', ['я'], ['ю'], ['е'], ['ем'], ['и']),
     'plural-ii': rule('и', 'санкции → санкций', ['й'], ['ям'], ['и'], ['ями'], ['ях']),
+    // Stems in -ц, -ж, -ш, -ч with an unstressed ending (instrumental -ем): Мерц, Шольц, Уолтц.
+    'sibilant-masculine': rule('', 'Мерц → Мерцем', ['а'], ['у'], ['а'], ['ем'], ['е']),
+    // Stems in -ь: Шмыгаль, Эммануэль, Игорь.
+    'soft-masculine': rule('ь', 'Шмыгаль → Шмыгаля', ['я'], ['ю'], ['я'], ['ем'], ['е']),
+    // Things, not people: the accusative is the nominative (мирный план, теневой флот).
+    'hard-masculine-inanimate': rule('', 'план → плана', ['а'], ['у'], [''], ['ом'], ['е']),
+    'adjective-masculine-inanimate': rule('ый', 'мирный → мирного', ['ого'], ['ому'], ['ый'], ['ым'], ['ом']),
+    // -ой and -ое after a stem not in -к, -г, -х (those take -им: морским, другим): теневой, военное.
+    'adjective-oi-inanimate': rule('ой', 'теневой → теневого', ['ого'], ['ому'], ['ой'], ['ым'], ['ом']),
+    'adjective-ii-inanimate': rule('ий', 'Лондонский → Лондонского', ['ого'], ['ому'], ['ий'], ['им'], ['ом']),
+    'adjective-neuter': rule('ое', 'военное → военного', ['ого'], ['ому'], ['ое'], ['ым'], ['ом']),
+    'adjective-feminine': rule('ая', 'Саудовская → Саудовской', ['ой'], ['ой'], ['ую'], ['ой'], ['ой']),
+    // Feminine surnames in -ова, -ева, -ина: Захарова, Стефанишина.
+    'surname-in-ova': rule('а', 'Захарова → Захаровой', ['ой'], ['ой'], ['у'], ['ой'], ['ой']),
+    // Nouns in -ка, -га, -ха (genitive -и): сделка, Ольга, Сибига.
+    'feminine-velar': rule('а', 'сделка → сделки', ['и'], ['е'], ['у'], ['ой'], ['е']),
+    // Plurals in -ы (переговоры, выборы, Эмираты) and plural adjectives (оккупированные, Арабские).
+    'plural-y': rule('ы', 'переговоры → переговоров', ['ов'], ['ам'], ['ы'], ['ами'], ['ах']),
+    'adjective-plural': rule('е', 'оккупированные → оккупированных', ['х'], ['м'], ['е'], ['ми'], ['х']),
   },
   pl: {
     'adjective-masculine': rule('i', 'Zełenski → Zełenskiego', ['iego'], ['iemu'], ['iego'], ['im'], ['im']),
@@ -91,6 +127,17 @@ export const INFLECTION_RULES: Readonly<Partial<Record<Language, Readonly<Record
     'feminine-a': rule('a', 'Ukraina → Ukrainy', ['y'], ['ie'], ['ę'], ['ą'], ['ie']),
     'feminine-ja': rule('a', 'Rosja → Rosji', ['i'], ['i'], ['ę'], ['ą'], ['i']),
     'plural-je': rule('e', 'sankcje → sankcji', ['i'], ['om'], ['e'], ['ami'], ['ach']),
+    // Stems in -k, -g (instrumental -iem, locative -u): Tusk, Jermak, Kellogg, Mark.
+    'velar-masculine': rule('', 'Tusk → Tuskiem', ['a'], ['owi'], ['a'], ['iem'], ['u']),
+    // Stems in -l, -z, -ch (locative -u): Merz, Scholz, Szmyhal, Emmanuel, Friedrich.
+    'soft-masculine': rule('', 'Merz → Merzu', ['a'], ['owi'], ['a'], ['em'], ['u']),
+    // Stems in -d and -t change before the locative -e: Donald → Donaldzie, Bessent → Bessencie.
+    'hard-masculine-d': rule('d', 'Donald → Donaldzie', ['da'], ['dowi'], ['da'], ['dem'], ['dzie']),
+    'hard-masculine-t': rule('t', 'Bessent → Bessencie', ['ta'], ['towi'], ['ta'], ['tem'], ['cie']),
+    // Adjectives, and feminine surnames that decline like them: Zacharowa, pokojowa, zbożowa.
+    'adjective-feminine': rule('a', 'Zacharowa → Zacharowej', ['ej'], ['ej'], ['ą'], ['ą'], ['ej']),
+    // Adjectives in -ka (-kiej, never -kej): Saudyjska, Europejska, Wielka.
+    'adjective-feminine-ka': rule('ka', 'Saudyjska → Saudyjskiej', ['kiej'], ['kiej'], ['ką'], ['ką'], ['kiej']),
   },
   de: {
     genitive: { strip: '', cases: { gen: ['s'] }, example: 'Selenskyj → Selenskyjs' },
