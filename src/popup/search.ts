@@ -6,7 +6,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { PARTY_NAMES } from '../knowledge/pack-index';
 import { roleLine } from '../knowledge/roles';
-import type { Pack } from '../knowledge/schema';
+import type { Alias, Pack } from '../knowledge/schema';
 import { formsOf } from '../knowledge/inflection';
 import { fold } from './fold';
 
@@ -18,7 +18,14 @@ export interface SearchDoc {
   target: string;
   kind: 'person' | 'country' | 'organization' | 'group' | 'topic' | 'event' | 'stance';
   title: string;
+  /** The aliases as the pack writes them, in every language: what fuse.js searches, typos and all. */
   aliases: string[];
+  /**
+   * Every form of those aliases ("Зеленського", "Selenskyjs"), which the name matches below look up. Not given to
+   * fuse.js: four thousand forms made each query about three times slower, and a typo in a form is close to its
+   * alias anyway.
+   */
+  forms: string[];
   text: string;
   /** Short context under the title: a date, a role, the party of a stance. */
   detail: string;
@@ -54,18 +61,20 @@ export const SEARCH_OPTIONS: IFuseOptions<SearchDoc> = {
   minMatchCharLength: 2,
 };
 
+const namesOfItem = (aliases: readonly Alias[]) => ({ aliases: aliases.map((a) => a.text), forms: aliases.flatMap(formsOf) });
+
 export function searchDocs(pack: Pack): SearchDoc[] {
   const docs: SearchDoc[] = [];
   for (const a of pack.actors) {
     // Every role the actor held is searchable ("prime minister" finds a former one); the detail line is today's.
     const roles = [...new Set(a.roles.map((r) => r.title))].join('. ');
-    docs.push({ target: a.id, kind: a.kind, title: a.name, aliases: a.aliases.flatMap(formsOf), text: `${roles}. ${a.description}`, detail: roleLine(a, pack.meta.asOf) });
+    docs.push({ target: a.id, kind: a.kind, title: a.name, ...namesOfItem(a.aliases), text: `${roles}. ${a.description}`, detail: roleLine(a, pack.meta.asOf) });
   }
   for (const t of pack.topics)
-    docs.push({ target: t.id, kind: 'topic', title: t.name, aliases: t.aliases.flatMap(formsOf), text: t.definition, detail: 'Topic' });
+    docs.push({ target: t.id, kind: 'topic', title: t.name, ...namesOfItem(t.aliases), text: t.definition, detail: 'Topic' });
   for (const e of pack.events) {
     const date = typeof e.date === 'string' ? e.date : `${e.date.start} – ${e.date.end}`;
-    docs.push({ target: e.id, kind: 'event', title: e.name, aliases: e.aliases.flatMap(formsOf), text: `${e.place}. ${e.summary}`, detail: `${date} · ${e.place}` });
+    docs.push({ target: e.id, kind: 'event', title: e.name, ...namesOfItem(e.aliases), text: `${e.place}. ${e.summary}`, detail: `${date} · ${e.place}` });
   }
   const topicNames = new Map(pack.topics.map((t) => [t.id, t.name]));
   for (const s of pack.stances)
@@ -74,6 +83,7 @@ export function searchDocs(pack: Pack): SearchDoc[] {
       kind: 'stance',
       title: `${PARTY_NAMES[s.party]} on ${topicNames.get(s.topic) ?? s.topic}`,
       aliases: [],
+      forms: [],
       text: s.position,
       detail: `${s.date} · ${s.status}`,
     });
@@ -88,7 +98,7 @@ interface Names {
 
 function namesOf(doc: SearchDoc): Names {
   if (doc.kind === 'stance') return { names: [], words: [] };
-  const names = [...new Set([doc.title, ...doc.aliases].map(fold))].filter(Boolean);
+  const names = [...new Set([doc.title, ...doc.forms].map(fold))].filter(Boolean);
   return { names, words: [...new Set(names.flatMap((n) => n.split(' ')))] };
 }
 
