@@ -135,7 +135,7 @@ const STATE_REGIONS: Readonly<Record<string, string>> = {
 
 /**
  * English says "Russian state media", with the adjective; other languages, and English for a state it has no
- * adjective for, name the country in their own words ("державні ЗМІ (Росія)", "state media of Ruritania").
+ * adjective for, name the country in their own words ("державні ЗМІ, Росія", "state media of Ruritania").
  */
 function stateMedia(state: string, t: Messages): string {
   const adjective = t.language === 'en' ? STATE_ADJECTIVES[state] : undefined;

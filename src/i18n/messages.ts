@@ -7,8 +7,9 @@
  * other languages to the same keys and placeholders (tests/unit/i18n.test.ts).
  *
  * A count has one message per plural form of the language, `KEY_one`, `KEY_few`, `KEY_many`, `KEY_other`, as
- * `Intl.PluralRules` names them: English has one and other, Ukrainian one, few, many and other (1 позиція,
- * 2 позиції, 5 позицій). The number is the first placeholder.
+ * `Intl.PluralRules` names them: English and German have one and other, French also many (a million and more,
+ * "1 000 000 d’événements"), Ukrainian, Russian and Polish one, few, many and other (1 позиція, 2 позиції,
+ * 5 позицій). The number is the first placeholder.
  *
  * Nothing the content script uses may import this module: its size budget has no room for it. Views take the
  * messages from src/ui/i18n.ts (a Preact context); the card model and the background take them as a parameter.
@@ -57,7 +58,7 @@ export function fileSource(file: MessageFile, uiLanguage: string): MessageSource
 }
 
 export interface Messages {
-  /** The language the messages are in ("en", "uk"): plural forms and number formats follow it. */
+  /** The language the messages are in ("en", "uk", "pl"…): plural forms and number formats follow it. */
   language: string;
   /** The language dates are written in: the browser's own ("en-GB") when it is the messages' language. */
   dateLocale: string;

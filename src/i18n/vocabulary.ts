@@ -41,7 +41,10 @@ export const STANCE_STATUS_MESSAGE: Readonly<Record<(typeof STANCE_STATUSES)[num
   disputed: 'stanceDisputed',
 };
 
-/** "English", or in Ukrainian the form that follows "this page is in" ("англійською"). */
+/**
+ * A language named in the form the popup's sentences need, "this page is in …" and "… reads pages in …": "English",
+ * "Englisch", "anglais"; in Ukrainian "англійською", in Russian "английском", in Polish "angielskim".
+ */
 export const LANGUAGE_MESSAGE: Readonly<Record<Language, MessageKey>> = {
   en: 'languageEn',
   uk: 'languageUk',

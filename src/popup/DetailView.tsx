@@ -68,7 +68,7 @@ function AllStances({ index, topic, showDate, detailsRef }: { index: PackIndex; 
         {stances.map((s) => (
           <li key={s.id}>
             <strong>{t.text(PARTY_MESSAGE[s.party])}</strong>
-            {s.actor ? ` (${speakerName(index, s.actor, s.date)})` : ''}, <DateText date={showDate(s.date)} />, {statusName(t, STANCE_STATUS_MESSAGE, s.status)}: {s.position}{' '}
+            {s.actor ? ` (${speakerName(index, s.actor, s.date)})` : ''}, <DateText date={showDate(s.date)} />, {statusName(t, STANCE_STATUS_MESSAGE, s.status)}{t.text('colon')} {s.position}{' '}
             <SourceList sources={sourceLinks(index, s.sources, { t, showDate })} />
           </li>
         ))}

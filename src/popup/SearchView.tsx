@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useMessages } from '../ui/i18n';
 import type { OpenDetail } from './DetailView';
 import { MAX_RESULTS, type createSearch, type SearchHit } from './search';
-import { kindName } from '../i18n/vocabulary';
+import { kindName, PARTY_MESSAGE } from '../i18n/vocabulary';
 
 export type PopupSearch = ReturnType<typeof createSearch>;
 
@@ -97,8 +97,9 @@ export function SearchView(props: { search: PopupSearch; state: SearchState; onS
               if ((e.movementX || e.movementY) && i !== active) onState((s) => ({ ...s, active: i }));
             }}
           >
-            <span class="kind-tag">{kindName(t, hit.doc.kind)}</span> <span class="result-title">{hit.doc.title}</span>
-            <span class="result-detail">{hit.doc.kind === 'stance' ? hit.doc.text : hit.doc.detail}</span>
+            <span class="kind-tag">{kindName(t, hit.doc.kind)}</span>{' '}
+            <span class="result-title">{hit.doc.stance ? t.text('searchStanceTitle', t.text(PARTY_MESSAGE[hit.doc.stance.party]), hit.doc.stance.topic) : hit.doc.title}</span>
+            {hit.doc.stance || hit.doc.detail ? <span class="result-detail">{hit.doc.stance ? hit.doc.text : hit.doc.detail}</span> : null}
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ import Fuse, { type IFuseOptions } from 'fuse.js';
 import { PARTY_NAMES } from '../knowledge/pack-index';
 import { roleLine } from '../knowledge/roles';
 import type { Alias, Pack } from '../knowledge/schema';
+import type { PartyId } from '../vocabulary/pack-terms';
 import { formsOf } from '../knowledge/inflection';
 import { fold } from './fold';
 
@@ -17,6 +18,7 @@ export interface SearchDoc {
   /** The item to open: an actor, topic or event id (a stance opens its topic). */
   target: string;
   kind: 'person' | 'country' | 'organization' | 'group' | 'topic' | 'event' | 'stance';
+  /** What the search matches on; a stance's ("United States on Sanctions on Russia") is shown from `stance`. */
   title: string;
   /** The aliases as the pack writes them, in every language: what fuse.js searches, typos and all. */
   aliases: string[];
@@ -27,8 +29,10 @@ export interface SearchDoc {
    */
   forms: string[];
   text: string;
-  /** Short context under the title: a date, a role, the party of a stance. */
+  /** Short context under the title: a date and place, a role; none for a topic, whose kind says enough. */
   detail: string;
+  /** A stance's party and topic name, for the title shown in the reader's language. */
+  stance?: { party: PartyId; topic: string };
 }
 
 /**
@@ -71,22 +75,25 @@ export function searchDocs(pack: Pack): SearchDoc[] {
     docs.push({ target: a.id, kind: a.kind, title: a.name, ...namesOfItem(a.aliases), text: `${roles}. ${a.description}`, detail: roleLine(a, pack.meta.asOf) });
   }
   for (const t of pack.topics)
-    docs.push({ target: t.id, kind: 'topic', title: t.name, ...namesOfItem(t.aliases), text: t.definition, detail: 'Topic' });
+    docs.push({ target: t.id, kind: 'topic', title: t.name, ...namesOfItem(t.aliases), text: t.definition, detail: '' });
   for (const e of pack.events) {
     const date = typeof e.date === 'string' ? e.date : `${e.date.start} – ${e.date.end}`;
     docs.push({ target: e.id, kind: 'event', title: e.name, ...namesOfItem(e.aliases), text: `${e.place}. ${e.summary}`, detail: `${date} · ${e.place}` });
   }
   const topicNames = new Map(pack.topics.map((t) => [t.id, t.name]));
-  for (const s of pack.stances)
+  for (const s of pack.stances) {
+    const topic = topicNames.get(s.topic) ?? s.topic;
     docs.push({
       target: s.topic,
       kind: 'stance',
-      title: `${PARTY_NAMES[s.party]} on ${topicNames.get(s.topic) ?? s.topic}`,
+      title: `${PARTY_NAMES[s.party]} on ${topic}`,
       aliases: [],
       forms: [],
       text: s.position,
       detail: `${s.date} · ${s.status}`,
+      stance: { party: s.party, topic },
     });
+  }
   return docs;
 }
 

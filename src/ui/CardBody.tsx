@@ -25,7 +25,7 @@ export function CardBody({ t, model, onShowEarlier, earlierWhere }: { t: Message
         <p class="lede clamp">{model.definition}</p>
         <div class="status-line">
           <p class="clamp">
-            <strong>{t.text('cardStatus')}</strong> (<DateText date={model.status.date} />): {model.status.text}
+            <strong>{t.text('cardStatus')}</strong> (<DateText date={model.status.date} />){t.text('colon')} {model.status.text}
           </p>
           <p class="meta more">
             <Sources t={t} sources={model.status.sources} />

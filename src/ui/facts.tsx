@@ -24,10 +24,10 @@ export function Sources({ t, sources, label }: { t: Messages; sources: readonly 
   if (sources.length === 0) return null;
   return (
     <span class="sources">
-      {label ?? t.count('sources', sources.length)}:{' '}
+      {label ?? t.count('sources', sources.length)}{t.text('colon')}{' '}
       {sources.map((s, i) => (
         <span key={s.url + i}>
-          {i > 0 ? '; ' : ''}
+          {i > 0 ? `${t.text('semicolon')} ` : ''}
           <a href={safeHref(s.url)} target="_blank" rel="noopener noreferrer" title={`${s.title} (${s.date.text})`}>
             {s.publisher}
           </a>
@@ -47,7 +47,7 @@ export function Stance({ t, cell }: { t: Messages; cell: StanceCell }) {
   return (
     <>
       <p class="position">
-        {cell.by ? <span class="by">{cell.by}: </span> : null}
+        {cell.by ? <span class="by">{cell.by}{t.text('colon')} </span> : null}
         {cell.position}
       </p>
       {cell.quote ? (

@@ -25,6 +25,11 @@ describe('dateFormatter', () => {
     expect(british('2025-12').text).toBe('December 2025');
     expect(dateFormatter('en-US')('2025-03').text).toBe('March 2025');
     expect(dateFormatter('de-DE')('2025-03').text).toBe('März 2025');
+    // A heading starts with a capital where the language writes its months in small letters.
+    expect(dateFormatter('uk')('2025-03').text).toBe('Березень 2025 р.');
+    expect(dateFormatter('ru')('2025-03').text).toBe('Март 2025 г.');
+    expect(dateFormatter('fr')('2025-03').text).toBe('Mars 2025');
+    expect(dateFormatter('pl')('2025-03').text).toBe('Marzec 2025');
     // Not a month: shown as written, like any other date that does not exist.
     expect(british('2025-13')).toEqual({ datetime: '2025-13', text: '2025-13' });
   });
@@ -32,6 +37,17 @@ describe('dateFormatter', () => {
   it('follows the locale it is given', () => {
     expect(dateFormatter('en-US')('2025-05-08').text).toBe('May 8, 2025');
     expect(dateFormatter('de-DE')('2025-05-08').text).toBe('8. Mai 2025');
+  });
+
+  it('writes the first of a month "1er" in French, alone and in a span, and only there', () => {
+    const french = dateFormatter('fr');
+    expect(french('2025-05-01').text).toBe('1er mai 2025');
+    expect(french('2025-05-11').text).toBe('11 mai 2025');
+    expect(plain(french({ start: '2025-05-01', end: '2025-05-03' }).text)).toBe('1er–3 mai 2025');
+    expect(plain(french({ start: '2025-04-28', end: '2025-05-01' }).text)).toBe('28 avril – 1er mai 2025');
+    expect(dateFormatter('fr-CA')('2025-05-01').text).toBe('1er mai 2025');
+    expect(dateFormatter('pl')('2025-05-01').text).toBe('1 maja 2025');
+    expect(british('2025-05-01').text).toBe('1 May 2025');
   });
 
   it('keeps the calendar day in every time zone: the first and last days of a year stay in their year', () => {
