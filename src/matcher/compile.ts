@@ -11,11 +11,19 @@ import type { MatcherTable, TableAlias } from './alias-table';
 import { APOSTROPHE_VARIANTS, CYRILLIC_E, CYRILLIC_YO, HYPHEN_VARIANTS } from './characters';
 import { aliasKey, canonicalSpelling } from './normalize';
 
-export interface CompiledMatcher {
+/** One of the expressions a matcher's names are split into (see KEYS_PER_EXPRESSION). */
+export interface MatcherPart {
   /** Matches lower-cased text. */
   readonly regex: RegExp;
   /** The same expression, case-insensitive: for the rare text whose lower-case form has another length. */
   readonly caseInsensitive: () => RegExp;
+  /** Its names are written in Cyrillic: text without a Cyrillic letter is not searched with it. */
+  readonly cyrillic: boolean;
+}
+
+export interface CompiledMatcher {
+  /** Latin names first, then Cyrillic; each part's names are neighbours in sorted order. */
+  readonly parts: readonly MatcherPart[];
   readonly byKey: ReadonlyMap<string, readonly TableAlias[]>;
   readonly entities: MatcherTable['entities'];
   /** Memo of matched text (as written) → the alias it resolves to, or null if case rules reject it. */
@@ -92,7 +100,29 @@ const wrap = (body: string) => `(?<![${WORD}])(?:${body})(?![${WORD}])`;
  */
 const WARM_UP_TEXT = `\u2019${' '.repeat(1000)}`;
 
-export function compileMatcher(table: MatcherTable): CompiledMatcher {
+/**
+ * Names per expression at most. V8 compiles one long alternation in a time that grows faster than its length: pack
+ * 1.3.0's 3,680 forms in one expression took 38–62 ms in Node, the same in pieces of at most 500, one script each,
+ * about a quarter of that (docs/decisions.md, 21). Each piece is one more pass over a text that can hold its names.
+ */
+export const KEYS_PER_EXPRESSION = 500;
+
+/** A Cyrillic letter: the names that hold one go into their own expressions. */
+export const CYRILLIC = /[\u0400-\u04ff]/;
+
+function compilePart(keys: readonly string[]): MatcherPart {
+  const pieces: string[] = [];
+  writeTrie(keys, 0, keys.length, 0, pieces);
+  const body = wrap(pieces.join(''));
+  let insensitive: RegExp | null = null;
+  const regex = new RegExp(body, 'gu');
+  regex.exec(WARM_UP_TEXT);
+  regex.lastIndex = 0;
+  return { regex, caseInsensitive: () => (insensitive ??= new RegExp(body, 'giu')), cyrillic: CYRILLIC.test(keys[0]!) };
+}
+
+/** `perExpression`: names per expression at most; tests make it small to try the split on a small table. */
+export function compileMatcher(table: MatcherTable, perExpression = KEYS_PER_EXPRESSION): CompiledMatcher {
   const byKey = new Map<string, TableAlias[]>();
   for (const alias of table.aliases) {
     const key = aliasKey(alias.text);
@@ -102,16 +132,11 @@ export function compileMatcher(table: MatcherTable): CompiledMatcher {
     else byKey.set(key, [alias]);
   }
   const keys = [...byKey.keys()].sort();
-  const pieces: string[] = [];
-  if (keys.length > 0) writeTrie(keys, 0, keys.length, 0, pieces);
-  const body = pieces.join('') || '(?!)';
-  let insensitive: RegExp | null = null;
-  const regex = new RegExp(wrap(body), 'gu');
-  regex.exec(WARM_UP_TEXT);
-  regex.lastIndex = 0;
+  const parts: MatcherPart[] = [];
+  for (const script of [keys.filter((key) => !CYRILLIC.test(key)), keys.filter((key) => CYRILLIC.test(key))])
+    for (let i = 0; i < script.length; i += perExpression) parts.push(compilePart(script.slice(i, i + perExpression)));
   return {
-    regex,
-    caseInsensitive: () => (insensitive ??= new RegExp(wrap(body), 'giu')),
+    parts,
     byKey,
     entities: table.entities,
     resolved: new Map(),

@@ -1,8 +1,9 @@
 /**
  * Finds mentions in a string. Pure: no DOM, so it runs the same in the content script, the scan command and Node tests.
  */
+import type { TableAlias } from './alias-table';
 import type { CompiledMatcher } from './compile';
-import { caseRuleAllows } from './compile';
+import { caseRuleAllows, CYRILLIC } from './compile';
 import { SPACE_VARIANTS } from './characters';
 import { aliasKey, INVISIBLE_CHARS } from './normalize';
 
@@ -54,7 +55,27 @@ function resolve(matcher: CompiledMatcher, found: string) {
   return alias;
 }
 
-/** Every mention in `text`, in order; the longest alias wins at a position, and case rules are applied. */
+/** The next mention one expression finds in `subject` from `from` on, after case rules; null when there is none. */
+function nextMatch(matcher: CompiledMatcher, regex: RegExp, subject: string, text: string, from: number): { start: number; end: number; alias: TableAlias } | null {
+  regex.lastIndex = from;
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(subject)) !== null) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const alias = resolve(matcher, text.slice(start, end));
+    if (alias) return { start, end, alias };
+    // Rejected by its case rule ("trump card"): look again from the next character.
+    regex.lastIndex = start + 1;
+  }
+  return null;
+}
+
+/**
+ * Every mention in `text`, in order; the longest alias wins at a position, and case rules are applied. The names
+ * are split over several expressions (compile.ts): at each step the earliest match of any of them is taken (the
+ * longest where two start together), as one expression over all the names would, and an expression whose next
+ * match began inside it looks again from its end.
+ */
 export function findMentions(matcher: CompiledMatcher, text: string, into: Mention[] = []): Mention[] {
   if (HAS_INVISIBLE.test(text)) {
     const { clean, positions } = withoutInvisibles(text);
@@ -67,20 +88,19 @@ export function findMentions(matcher: CompiledMatcher, text: string, into: Menti
   const lower = text.toLowerCase();
   // Lower-casing keeps offsets except for a few characters (like "İ"); then match the text itself, case-insensitively.
   const sameLength = lower.length === text.length;
-  const regex = sameLength ? matcher.regex : matcher.caseInsensitive();
   const subject = (sameLength ? lower : text).replace(OTHER_SPACES, ' ');
-  regex.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = regex.exec(subject)) !== null) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const alias = resolve(matcher, text.slice(start, end));
-    if (alias) {
-      into.push({ start, end, entity: alias.entity, generic: alias.generic });
-    } else {
-      // Rejected by its case rule ("trump card"): look again from the next character.
-      regex.lastIndex = start + 1;
+  const hasCyrillic = CYRILLIC.test(subject);
+  const regexes = matcher.parts.filter((part) => hasCyrillic || !part.cyrillic).map((part) => (sameLength ? part.regex : part.caseInsensitive()));
+  const next = regexes.map((regex) => nextMatch(matcher, regex, subject, text, 0));
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < next.length; i++) {
+      const m = next[i];
+      if (m && (best < 0 || m.start < next[best]!.start || (m.start === next[best]!.start && m.end > next[best]!.end))) best = i;
     }
+    if (best < 0) return into;
+    const { start, end, alias } = next[best]!;
+    into.push({ start, end, entity: alias.entity, generic: alias.generic });
+    for (let i = 0; i < next.length; i++) if (next[i] && next[i]!.start < end) next[i] = nextMatch(matcher, regexes[i]!, subject, text, end);
   }
-  return into;
 }
