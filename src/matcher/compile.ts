@@ -13,8 +13,11 @@ import { aliasKey, canonicalSpelling } from './normalize';
 
 /** One of the expressions a matcher's names are split into (see KEYS_PER_EXPRESSION). */
 export interface MatcherPart {
-  /** Matches lower-cased text. */
-  readonly regex: RegExp;
+  /**
+   * Matches lower-cased text. Compiled on first use: a Latin part when the matcher is (most pages are in a Latin
+   * script), a Cyrillic one on the first text with a Cyrillic letter, so that other pages never pay for it.
+   */
+  readonly regex: () => RegExp;
   /** The same expression, case-insensitive: for the rare text whose lower-case form has another length. */
   readonly caseInsensitive: () => RegExp;
   /** Its names are written in Cyrillic: text without a Cyrillic letter is not searched with it. */
@@ -114,11 +117,19 @@ function compilePart(keys: readonly string[]): MatcherPart {
   const pieces: string[] = [];
   writeTrie(keys, 0, keys.length, 0, pieces);
   const body = wrap(pieces.join(''));
+  let regex: RegExp | null = null;
   let insensitive: RegExp | null = null;
-  const regex = new RegExp(body, 'gu');
-  regex.exec(WARM_UP_TEXT);
-  regex.lastIndex = 0;
-  return { regex, caseInsensitive: () => (insensitive ??= new RegExp(body, 'giu')), cyrillic: CYRILLIC.test(keys[0]!) };
+  return {
+    regex: () => {
+      if (!regex) {
+        regex = new RegExp(body, 'gu');
+        regex.exec(WARM_UP_TEXT);
+      }
+      return regex;
+    },
+    caseInsensitive: () => (insensitive ??= new RegExp(body, 'giu')),
+    cyrillic: CYRILLIC.test(keys[0]!),
+  };
 }
 
 /** `perExpression`: names per expression at most; tests make it small to try the split on a small table. */
@@ -135,6 +146,7 @@ export function compileMatcher(table: MatcherTable, perExpression = KEYS_PER_EXP
   const parts: MatcherPart[] = [];
   for (const script of [keys.filter((key) => !CYRILLIC.test(key)), keys.filter((key) => CYRILLIC.test(key))])
     for (let i = 0; i < script.length; i += perExpression) parts.push(compilePart(script.slice(i, i + perExpression)));
+  for (const part of parts) if (!part.cyrillic) part.regex();
   return {
     parts,
     byKey,

@@ -90,7 +90,7 @@ export function findMentions(matcher: CompiledMatcher, text: string, into: Menti
   const sameLength = lower.length === text.length;
   const subject = (sameLength ? lower : text).replace(OTHER_SPACES, ' ');
   const hasCyrillic = CYRILLIC.test(subject);
-  const regexes = matcher.parts.filter((part) => hasCyrillic || !part.cyrillic).map((part) => (sameLength ? part.regex : part.caseInsensitive()));
+  const regexes = matcher.parts.filter((part) => hasCyrillic || !part.cyrillic).map((part) => (sameLength ? part.regex() : part.caseInsensitive()));
   const next = regexes.map((regex) => nextMatch(matcher, regex, subject, text, 0));
   for (;;) {
     let best = -1;

@@ -5,7 +5,7 @@
  * part skipped past inside another's found again.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aliasTableFromPack } from '../../src/knowledge/alias-table-from-pack';
 import type { MatcherTable } from '../../src/matcher/alias-table';
 import { compileMatcher, KEYS_PER_EXPRESSION } from '../../src/matcher/compile';
@@ -61,5 +61,26 @@ describe('names split over several expressions', () => {
     const mixed = 'Putin met Зеленський; Зеленського and Zelensky.';
     expect(found(split, mixed)).toEqual(found(whole, mixed));
     expect(found(split, mixed).map(([t]) => t)).toEqual(['Putin', 'Зеленський', 'Зеленського', 'Zelensky']);
+  });
+
+  it('compiles a Cyrillic part only when a text with a Cyrillic letter comes', () => {
+    const built: string[] = [];
+    const Native = RegExp;
+    const spy = vi.spyOn(globalThis, 'RegExp').mockImplementation(function (this: unknown, source: string | RegExp, flags?: string) {
+      built.push(String(source));
+      return new Native(source, flags);
+    } as unknown as RegExpConstructor);
+    try {
+      const split = compileMatcher(table);
+      const cyrillicParts = split.parts.filter((p) => p.cyrillic).length;
+      const afterCompile = built.length;
+      expect(afterCompile).toBe(split.parts.length - cyrillicParts);
+      findMentions(split, 'Putin and Zelensky met in Washington.');
+      expect(built.length).toBe(afterCompile);
+      findMentions(split, 'Зеленський і Путін.');
+      expect(built.length).toBe(afterCompile + cyrillicParts);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
