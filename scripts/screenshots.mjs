@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { findBrowser } from './find-browser.mjs';
 import { buildForBrowserTests } from './test-build.mjs';
 
-const SPECS = ['smoke', 'hover-card', 'page', 'popup', 'options', 'knowledge', 'toolbar', 'pack-cards', 'card-compact', 'touch', 'calm', 'contrast', 'page-language', 'popup-ukrainian', 'options-ukrainian'].map((name) => `tests/e2e/${name}.spec.ts`);
+const SPECS = ['smoke', 'hover-card', 'page', 'popup', 'options', 'knowledge', 'toolbar', 'pack-cards', 'card-compact', 'touch', 'calm', 'contrast', 'page-language', 'popup-ukrainian', 'options-ukrainian', 'card-ukrainian'].map((name) => `tests/e2e/${name}.spec.ts`);
 
 const run = (command, env = {}) => spawnSync(command, { shell: true, stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
 
