@@ -9,5 +9,5 @@ import themeCss from '../src/ui/theme.css?inline';
 
 export default defineBackground(() => {
   // Cards speak the browser's language (public/_locales), English when the extension has none in it.
-  startBackground(browser, pack, themeCss + cardBodyCss + cardCss, undefined, createMessages(browser.i18n));
+  startBackground(browser, pack, { cardStyles: themeCss + cardBodyCss + cardCss, messages: createMessages(browser.i18n) });
 });

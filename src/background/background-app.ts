@@ -65,11 +65,15 @@ function extensionName(browser: Browser): string {
   }
 }
 
-/**
- * `cardStyles`: the card's CSS, handed to content scripts that show cards with the words around a card's body
- * (see getCardFrame). `messages`: the language cards are written in, the browser's own in the extension.
- */
-export function startBackground(browser: Browser, bundled: Pack, cardStyles = '', clock: () => Date = () => new Date(), messages: Messages = ENGLISH): { knowledge: KnowledgeService; ready: Promise<void> } {
+export interface BackgroundOptions {
+  /** The card's CSS, handed to content scripts that show cards with the words around a card's body (getCardFrame). */
+  cardStyles?: string;
+  clock?: () => Date;
+  /** The language cards are written in: the browser's own in the extension, English by default. */
+  messages?: Messages;
+}
+
+export function startBackground(browser: Browser, bundled: Pack, { cardStyles = '', clock = () => new Date(), messages = ENGLISH }: BackgroundOptions = {}): { knowledge: KnowledgeService; ready: Promise<void> } {
   const words = cardWords(messages);
   const frame: CardFrame = { css: cardStyles, words: cardFrameWords(messages) };
   // The build checked the bundled pack (build-plugin.ts); it is not checked again on every start of the service

@@ -75,7 +75,7 @@ describe('the background', () => {
 
   it('hands out the card styles it was started with, and the words around a card in English by default', async () => {
     const { api } = browserStub();
-    startBackground(api as never, miniPack(), '.card{color:red}');
+    startBackground(api as never, miniPack(), { cardStyles: '.card{color:red}' });
     const frame = (await send({ type: 'getCardFrame', payload: {} })) as CardFrame;
     expect(frame.css).toBe('.card{color:red}');
     expect(frame.words).toMatchObject({ more: 'More', close: 'Close card', asOf: ['As of ', ''], kinds: { topic: 'Topic' } });
@@ -84,7 +84,7 @@ describe('the background', () => {
   it('writes cards, their frame and their dates in the language it is given', async () => {
     const { api } = browserStub();
     const pack = miniPack();
-    startBackground(api as never, pack, '', () => new Date('2026-12-02T12:00:00Z'), createMessages(fileSource(ukrainian, 'uk')));
+    startBackground(api as never, pack, { clock: () => new Date('2026-12-02T12:00:00Z'), messages: createMessages(fileSource(ukrainian, 'uk')) });
     const frame = (await send({ type: 'getCardFrame', payload: {} })) as CardFrame;
     expect(frame.words).toMatchObject({ more: 'Більше', close: 'Закрити картку', asOf: ['Станом на ', ''], kinds: { topic: 'Тема', person: 'Особа' } });
     const key = entityIds(pack).indexOf('ceasefire');
